@@ -1,0 +1,142 @@
+//! The ISO 37101 framework as this product presents it: purposes, areas of action, management-system
+//! clauses, the maturity scale and the default contribution matrix.
+//!
+//! The data comes from `content/framework.toml`, turned into statics by `build.rs`; the order of each
+//! array is the standard's order, and the model indexes answers by position in these arrays.
+
+use crate::i18n::Lang;
+
+/// A text in both languages of the UI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub fr: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// A step of the 0–4 maturity scale.
+#[derive(Debug)]
+pub struct LevelInfo {
+    pub value: u8,
+    pub id: &'static str,
+    pub title: Text,
+    pub descriptor: Text,
+}
+
+/// "Not applicable" and "don't know": answers that are never scored.
+#[derive(Debug)]
+pub struct NonAnswerInfo {
+    pub id: &'static str,
+    pub title: Text,
+    pub descriptor: Text,
+}
+
+#[derive(Debug)]
+pub struct PriorityInfo {
+    pub id: &'static str,
+    pub weight: u8,
+    pub title: Text,
+}
+
+#[derive(Debug)]
+pub struct ContributionInfo {
+    pub value: u8,
+    pub id: &'static str,
+    pub title: Text,
+}
+
+/// The Plan-Do-Check-Act phase a management-system clause belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pdca {
+    Plan,
+    Do,
+    Check,
+    Act,
+}
+
+#[derive(Debug)]
+pub struct PhaseInfo {
+    pub id: &'static str,
+    pub title: Text,
+    /// Indices into [`CLAUSES`].
+    pub clauses: &'static [usize],
+}
+
+#[derive(Debug)]
+pub struct Purpose {
+    pub id: &'static str,
+    pub title: Text,
+    pub description: Text,
+    pub questions: &'static [Text],
+}
+
+#[derive(Debug)]
+pub struct Area {
+    pub id: &'static str,
+    /// The clause of the standard that describes this area, e.g. "4.6.2".
+    pub clause: &'static str,
+    pub title: Text,
+    pub description: Text,
+    pub questions: &'static [Text],
+    /// Indices into [`INDICATOR_THEMES`].
+    pub indicator_themes: &'static [usize],
+    /// Default contribution (0 none, 1 some, 2 strong) to each purpose, in [`PURPOSES`] order.
+    pub contributions: [u8; N_PURPOSES],
+}
+
+#[derive(Debug)]
+pub struct Clause {
+    pub id: &'static str,
+    pub clause: &'static str,
+    pub phase: Pdca,
+    pub title: Text,
+    pub description: Text,
+    pub questions: &'static [Text],
+}
+
+#[derive(Debug)]
+pub struct Climate {
+    pub question: Text,
+    pub help: Text,
+}
+
+#[derive(Debug)]
+pub struct IndicatorTheme {
+    pub id: &'static str,
+    pub title: Text,
+    pub standards: &'static [&'static str],
+}
+
+pub const N_PURPOSES: usize = 6;
+pub const N_AREAS: usize = 12;
+pub const N_CLAUSES: usize = 7;
+
+include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+pub fn purpose_index(id: &str) -> Option<usize> {
+    PURPOSES.iter().position(|p| p.id == id)
+}
+
+pub fn area_index(id: &str) -> Option<usize> {
+    AREAS.iter().position(|a| a.id == id)
+}
+
+pub fn clause_index(id: &str) -> Option<usize> {
+    CLAUSES.iter().position(|c| c.id == id)
+}
+
+impl Pdca {
+    pub const ALL: [Pdca; 4] = [Pdca::Plan, Pdca::Do, Pdca::Check, Pdca::Act];
+
+    pub fn info(self) -> &'static PhaseInfo {
+        &PHASES[self as usize]
+    }
+}

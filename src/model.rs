@@ -1,0 +1,358 @@
+//! The assessment: what a community answered, exactly as export format v1 describes it.
+//!
+//! Answers are indexed by position in the content arrays ([`crate::content::PURPOSES`], `AREAS`,
+//! `CLAUSES`), so the model can never hold an answer for an id the framework does not have.
+
+use crate::content::{N_AREAS, N_CLAUSES, N_PURPOSES};
+use crate::i18n::Lang;
+use crate::ids::string_enum;
+
+/// Free-text fields hold at most this many characters.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// An area holds at most this many planned actions.
+pub const MAX_ACTIONS: usize = 50;
+
+/// A maturity level on the 0–4 scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Level(u8);
+
+impl Level {
+    pub const MAX: u8 = 4;
+
+    pub const fn new(v: u8) -> Option<Level> {
+        if v <= Self::MAX {
+            Some(Level(v))
+        } else {
+            None
+        }
+    }
+
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+
+    pub fn all() -> impl Iterator<Item = Level> {
+        (0..=Self::MAX).map(Level)
+    }
+}
+
+/// A given answer to a level question. Unanswered is `None` around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Answer {
+    Level(Level),
+    /// "Does not apply to us": answered, never scored.
+    Na,
+    /// "We don't know yet": answered, never scored, listed as something to find out.
+    Unknown,
+}
+
+impl Answer {
+    pub fn scored(self) -> Option<Level> {
+        match self {
+            Answer::Level(l) => Some(l),
+            Answer::Na | Answer::Unknown => None,
+        }
+    }
+}
+
+/// Contribution of an area to a purpose: 0 none, 1 some, 2 strong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Contribution(u8);
+
+impl Contribution {
+    pub const fn new(v: u8) -> Option<Contribution> {
+        if v <= 2 {
+            Some(Contribution(v))
+        } else {
+            None
+        }
+    }
+
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+}
+
+string_enum! {
+    /// Quick (workshop: area levels and purpose priorities) or full (everything).
+    Mode { Quick = "quick", Full = "full" }
+}
+
+string_enum! {
+    Priority { Low = "low", Medium = "medium", High = "high" }
+}
+
+impl Priority {
+    pub const fn weight(self) -> u32 {
+        match self {
+            Priority::Low => 1,
+            Priority::Medium => 2,
+            Priority::High => 3,
+        }
+    }
+}
+
+string_enum! {
+    Kind {
+        Commune = "commune",
+        Intercommunality = "intercommunality",
+        Department = "department",
+        Region = "region",
+        Other = "other",
+    }
+}
+
+string_enum! {
+    Population {
+        Under2k = "under-2k",
+        From2kTo10k = "2k-10k",
+        From10kTo50k = "10k-50k",
+        From50kTo200k = "50k-200k",
+        Over200k = "over-200k",
+    }
+}
+
+string_enum! {
+    /// What is assessed.
+    Object {
+        Strategy = "strategy",
+        Programme = "programme",
+        Project = "project",
+        Plan = "plan",
+        Service = "service",
+    }
+}
+
+string_enum! {
+    Scale { Block = "block", Neighbourhood = "neighbourhood", City = "city", Territory = "territory" }
+}
+
+string_enum! {
+    ProjectPhase {
+        Programming = "programming",
+        Design = "design",
+        Delivery = "delivery",
+        Operation = "operation",
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Community {
+    /// Required, non-empty after trimming.
+    pub name: String,
+    pub kind: Option<Kind>,
+    pub population: Option<Population>,
+    pub perimeter: String,
+    pub object: Option<Object>,
+    pub scale: Option<Scale>,
+    pub phase: Option<ProjectPhase>,
+    /// A calendar date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub participants: String,
+    pub notes: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PurposeAnswer {
+    pub priority: Option<Priority>,
+}
+
+/// A planned action of the area's action plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlannedAction {
+    pub title: String,
+    pub owner: String,
+    /// A calendar date, `YYYY-MM-DD`.
+    pub due: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AreaAnswer {
+    /// An area out of scope is "not assessed this time": neither zero nor unanswered. It keeps its
+    /// answers, so taking it back into scope loses nothing.
+    pub in_scope: bool,
+    pub level: Option<Answer>,
+    pub target: Option<Level>,
+    pub priority: Option<Priority>,
+    /// The user's own contribution to each purpose; `None` falls back to the default matrix.
+    pub contributions: [Option<Contribution>; N_PURPOSES],
+    pub indicators: String,
+    pub notes: String,
+    pub actions: Vec<PlannedAction>,
+}
+
+impl Default for AreaAnswer {
+    fn default() -> Self {
+        AreaAnswer {
+            in_scope: true,
+            level: None,
+            target: None,
+            priority: None,
+            contributions: [None; N_PURPOSES],
+            indicators: String::new(),
+            notes: String::new(),
+            actions: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClauseAnswer {
+    pub level: Option<Answer>,
+    /// Only for clause `context` (Amendment 1): is climate change a relevant issue?
+    pub climate_relevant: Option<bool>,
+    pub notes: String,
+}
+
+/// One assessment of one community at one time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assessment {
+    /// A UUID v4, kept by export, import and share.
+    pub id: String,
+    /// Grows by one on every saved change.
+    pub revision: u64,
+    /// RFC 3339, UTC.
+    pub created: String,
+    pub updated: String,
+    pub language: Lang,
+    pub mode: Mode,
+    pub community: Community,
+    pub purposes: [PurposeAnswer; N_PURPOSES],
+    pub areas: [AreaAnswer; N_AREAS],
+    pub clauses: [ClauseAnswer; N_CLAUSES],
+}
+
+impl Assessment {
+    /// A blank assessment. Ids and times come from the caller, which knows the platform's clock
+    /// and random source.
+    pub fn new(id: String, now: String, language: Lang, mode: Mode, name: String) -> Self {
+        Assessment {
+            id,
+            revision: 0,
+            created: now.clone(),
+            updated: now,
+            language,
+            mode,
+            community: Community {
+                name,
+                ..Community::default()
+            },
+            purposes: Default::default(),
+            areas: Default::default(),
+            clauses: Default::default(),
+        }
+    }
+}
+
+/// Formats 16 random bytes as a UUID version 4 (RFC 9562): the caller supplies the randomness.
+pub fn uuid_v4(mut b: [u8; 16]) -> String {
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let mut s = String::with_capacity(36);
+    for (i, byte) in b.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            s.push('-');
+        }
+        s.push(char::from_digit(u32::from(byte >> 4), 16).unwrap_or('0'));
+        s.push(char::from_digit(u32::from(byte & 0xf), 16).unwrap_or('0'));
+    }
+    s
+}
+
+/// `YYYY-MM-DD` with a real month and a day that exists in that month.
+pub fn is_calendar_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10]))
+    else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// An RFC 3339 date-time in UTC (`Z` or an offset are both accepted; fractions of a second too).
+pub fn is_rfc3339(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 20 || !is_calendar_date(&s[..10]) || !matches!(b[10], b'T' | b't') {
+        return false;
+    }
+    let time_ok = b[13] == b':'
+        && b[16] == b':'
+        && digits(&b[11..13]).is_some_and(|h| h < 24)
+        && digits(&b[14..16]).is_some_and(|m| m < 60)
+        && digits(&b[17..19]).is_some_and(|s| s <= 60);
+    if !time_ok {
+        return false;
+    }
+    let mut rest = &b[19..];
+    if let [b'.', tail @ ..] = rest {
+        let n = tail.iter().take_while(|c| c.is_ascii_digit()).count();
+        if n == 0 {
+            return false;
+        }
+        rest = &tail[n..];
+    }
+    match rest {
+        [b'Z' | b'z'] => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] => {
+            digits(&[*h1, *h2]).is_some_and(|h| h < 24)
+                && digits(&[*m1, *m2]).is_some_and(|m| m < 60)
+        }
+        _ => false,
+    }
+}
+
+/// True when `s` is a UUID in its canonical hyphenated form (any version, either case).
+pub fn is_uuid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |acc, c| {
+        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuid_has_version_and_variant_bits() {
+        let u = uuid_v4([0xff; 16]);
+        assert_eq!(u, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert!(is_uuid(&u));
+        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_calendar_date("2024-02-29"));
+        assert!(!is_calendar_date("2023-02-29"));
+        assert!(!is_calendar_date("2026-13-01"));
+        assert!(!is_calendar_date("2026-1-01"));
+        assert!(!is_calendar_date("2026-01-00"));
+        assert!(is_rfc3339("2026-11-28T20:15:00Z"));
+        assert!(is_rfc3339("2026-11-28T20:15:00.123Z"));
+        assert!(is_rfc3339("2026-11-28T20:15:00+01:00"));
+        assert!(!is_rfc3339("2026-11-28T25:15:00Z"));
+        assert!(!is_rfc3339("2026-11-28 20:15"));
+        assert!(!is_rfc3339("2026-11-28T20:15:00"));
+        assert!(!is_rfc3339("2026-11-28T20:15:00.Z"));
+    }
+}

@@ -1,0 +1,262 @@
+//! Every score of the product, as `framework.md` defines them. One definition, used natively and in
+//! the browser. Scores are never stored as truth: they are recomputed from the answers.
+
+use crate::content::{Pdca, AREAS, CLAUSES, N_AREAS, N_PURPOSES};
+use crate::model::{Answer, Assessment, Mode, Priority};
+
+/// Scores of one assessment. `None` means "not computable", never zero.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scores {
+    /// Answered items over items asked, in scope: 0 to 1.
+    pub completion: f64,
+    pub answered: usize,
+    pub asked: usize,
+    /// Mean of the scored in-scope area levels, 0 to 4.
+    pub overall: Option<f64>,
+    /// Per area, in content order: the scored level and its gap, for scored in-scope areas.
+    pub areas: [Option<AreaScore>; N_AREAS],
+    /// Per purpose, in content order: the contribution-weighted mean of area levels.
+    pub purposes: [Option<f64>; N_PURPOSES],
+    pub management: Management,
+    /// Suggested priority areas (indices into `AREAS`), highest rank first.
+    pub priorities: Vec<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AreaScore {
+    pub level: u8,
+    /// Room to grow: `max(target − level, 0)`, target 4 when none is given.
+    pub gap: u8,
+}
+
+/// Management-system maturity. The overall is the mean of the scored clauses, not of the phases.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Management {
+    pub overall: Option<f64>,
+    /// Plan, Do, Check, Act, in that order.
+    pub phases: [Option<f64>; 4],
+}
+
+impl Management {
+    pub fn phase(&self, p: Pdca) -> Option<f64> {
+        self.phases[p as usize]
+    }
+}
+
+/// The contribution of area `a` to purpose `p`: the user's answer, else the default matrix.
+pub fn contribution(assessment: &Assessment, a: usize, p: usize) -> u8 {
+    assessment.areas[a].contributions[p]
+        .map(|c| c.get())
+        .unwrap_or(AREAS[a].contributions[p])
+}
+
+fn mean(values: impl Iterator<Item = u8>) -> Option<f64> {
+    let (sum, n) = values.fold((0u32, 0u32), |(s, n), v| (s + u32::from(v), n + 1));
+    (n > 0).then(|| f64::from(sum) / f64::from(n))
+}
+
+fn scored_level(answer: Option<Answer>) -> Option<u8> {
+    answer.and_then(Answer::scored).map(|l| l.get())
+}
+
+/// The suggested priority rank of an area as an exact fraction (numerator, denominator), so that
+/// ties are real ties and not rounding noise:
+/// `gap × (Σₚ c·w(p) / Σₚ c) × own weight / 2`, the middle factor being 1 when Σₚ c = 0.
+fn rank(assessment: &Assessment, a: usize, gap: u8) -> (u64, u64) {
+    let (weighted, total) = (0..N_PURPOSES).fold((0u64, 0u64), |(w, t), p| {
+        let c = u64::from(contribution(assessment, a, p));
+        let weight = assessment.purposes[p]
+            .priority
+            .unwrap_or(Priority::Medium)
+            .weight();
+        (w + c * u64::from(weight), t + c)
+    });
+    let (weighted, total) = if total == 0 {
+        (1, 1)
+    } else {
+        (weighted, total)
+    };
+    let own = u64::from(assessment.areas[a].priority.map_or(2, Priority::weight));
+    (u64::from(gap) * weighted * own, total * 2)
+}
+
+pub fn compute(assessment: &Assessment) -> Scores {
+    let in_scope = |a: usize| assessment.areas[a].in_scope;
+    let full = assessment.mode == Mode::Full;
+
+    let mut asked = assessment.purposes.len();
+    let mut answered = assessment
+        .purposes
+        .iter()
+        .filter(|p| p.priority.is_some())
+        .count();
+    for area in assessment.areas.iter().filter(|a| a.in_scope) {
+        asked += 1;
+        answered += usize::from(area.level.is_some());
+    }
+    if full {
+        asked += assessment.clauses.len();
+        answered += assessment
+            .clauses
+            .iter()
+            .filter(|c| c.level.is_some())
+            .count();
+    }
+
+    let levels: [Option<u8>; N_AREAS] = std::array::from_fn(|a| {
+        in_scope(a)
+            .then(|| scored_level(assessment.areas[a].level))
+            .flatten()
+    });
+    let areas: [Option<AreaScore>; N_AREAS] = std::array::from_fn(|a| {
+        levels[a].map(|level| {
+            let target = assessment.areas[a].target.map_or(4, |t| t.get());
+            AreaScore {
+                level,
+                gap: target.saturating_sub(level),
+            }
+        })
+    });
+
+    let purposes = std::array::from_fn(|p| {
+        let (num, den) = (0..N_AREAS).fold((0u32, 0u32), |(n, d), a| match levels[a] {
+            Some(l) => {
+                let c = u32::from(contribution(assessment, a, p));
+                (n + c * u32::from(l), d + c)
+            }
+            None => (n, d),
+        });
+        (den > 0).then(|| f64::from(num) / f64::from(den))
+    });
+
+    let management = if full {
+        let clause_levels: Vec<(Pdca, u8)> = CLAUSES
+            .iter()
+            .zip(&assessment.clauses)
+            .filter_map(|(c, ans)| scored_level(ans.level).map(|l| (c.phase, l)))
+            .collect();
+        Management {
+            overall: mean(clause_levels.iter().map(|(_, l)| *l)),
+            phases: Pdca::ALL.map(|ph| {
+                mean(
+                    clause_levels
+                        .iter()
+                        .filter(|(p, _)| *p == ph)
+                        .map(|(_, l)| *l),
+                )
+            }),
+        }
+    } else {
+        Management::default()
+    };
+
+    let mut ranked: Vec<(usize, u8, (u64, u64))> = areas
+        .iter()
+        .enumerate()
+        .filter_map(|(a, s)| {
+            s.filter(|s| s.gap > 0)
+                .map(|s| (a, s.gap, rank(assessment, a, s.gap)))
+        })
+        .collect();
+    ranked.sort_by(|(a1, g1, (n1, d1)), (a2, g2, (n2, d2))| {
+        // n1/d1 vs n2/d2 without division; then the larger gap, then the standard's order.
+        (n2 * d1).cmp(&(n1 * d2)).then(g2.cmp(g1)).then(a1.cmp(a2))
+    });
+
+    Scores {
+        completion: answered as f64 / asked as f64,
+        answered,
+        asked,
+        overall: mean(levels.iter().flatten().copied()),
+        areas,
+        purposes,
+        management,
+        priorities: ranked.into_iter().map(|(a, _, _)| a).collect(),
+    }
+}
+
+/// Items answered "don't know", as (section, index) pairs: things to find out.
+pub fn unknowns(assessment: &Assessment) -> Vec<(Section, usize)> {
+    let areas = assessment
+        .areas
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.in_scope && a.level == Some(Answer::Unknown))
+        .map(|(i, _)| (Section::Area, i));
+    let clauses = assessment
+        .clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| assessment.mode == Mode::Full && c.level == Some(Answer::Unknown))
+        .map(|(i, _)| (Section::Clause, i));
+    areas.chain(clauses).collect()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Area,
+    Clause,
+}
+
+/// Statistics of one item over a workshop's participants.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ItemStats {
+    /// How many participants gave a scored value.
+    pub count: usize,
+    /// The mean of the two middle values for an even count, so it may be x.5.
+    pub median: f64,
+    pub min: u8,
+    pub max: u8,
+    /// First and third quartiles: medians of the lower and upper halves (the middle value left
+    /// out for an odd count; a single value is its own quartiles).
+    pub q1: f64,
+    pub q3: f64,
+    /// True when participants are 2 or more levels apart: the item to discuss.
+    pub disagreement: bool,
+    /// The median rounded half down: the prudent side.
+    pub consensus: u8,
+}
+
+impl ItemStats {
+    pub fn iqr(&self) -> f64 {
+        self.q3 - self.q1
+    }
+}
+
+fn median_sorted(v: &[u8]) -> f64 {
+    let n = v.len();
+    if n % 2 == 1 {
+        f64::from(v[n / 2])
+    } else {
+        (f64::from(v[n / 2 - 1]) + f64::from(v[n / 2])) / 2.0
+    }
+}
+
+/// Merges participants' scored values for one item; `None` when nobody gave one.
+pub fn item_stats(values: &[u8]) -> Option<ItemStats> {
+    let mut v = values.to_vec();
+    v.sort_unstable();
+    let (&min, &max) = (v.first()?, v.last()?);
+    let n = v.len();
+    let median = median_sorted(&v);
+    let (q1, q3) = if n == 1 {
+        (median, median)
+    } else {
+        (
+            median_sorted(&v[..n / 2]),
+            median_sorted(&v[n.div_ceil(2)..]),
+        )
+    };
+    // Half down: 2.5 → 2. The median of integers is a whole or a half number, so floor is exact.
+    let consensus = median.floor() as u8;
+    Some(ItemStats {
+        count: n,
+        median,
+        min,
+        max,
+        q1,
+        q3,
+        disagreement: max - min >= 2,
+        consensus,
+    })
+}

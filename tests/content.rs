@@ -1,0 +1,236 @@
+//! The framework content is complete and consistent: every id once, both languages, the matrix,
+//! and a content_version that moves whenever the content does.
+
+use autodiag37101::content::*;
+use autodiag37101::i18n::Lang;
+use std::collections::HashSet;
+
+fn all_texts() -> Vec<(String, Text)> {
+    let mut out = Vec::new();
+    let mut push = |place: String, t: Text| out.push((place, t));
+    for l in &LEVELS {
+        push(format!("levels.{}.title", l.id), l.title);
+        push(format!("levels.{}.descriptor", l.id), l.descriptor);
+    }
+    for n in &NON_ANSWERS {
+        push(format!("non_answers.{}.title", n.id), n.title);
+        push(format!("non_answers.{}.descriptor", n.id), n.descriptor);
+    }
+    for p in &PRIORITIES {
+        push(format!("priorities.{}", p.id), p.title);
+    }
+    for c in &CONTRIBUTION_LEVELS {
+        push(format!("contribution_levels.{}", c.id), c.title);
+    }
+    for p in &PHASES {
+        push(format!("phases.{}", p.id), p.title);
+    }
+    for p in &PURPOSES {
+        push(format!("purposes.{}.title", p.id), p.title);
+        push(format!("purposes.{}.description", p.id), p.description);
+        for (i, q) in p.questions.iter().enumerate() {
+            push(format!("purposes.{}.questions[{i}]", p.id), *q);
+        }
+    }
+    for a in &AREAS {
+        push(format!("areas.{}.title", a.id), a.title);
+        push(format!("areas.{}.description", a.id), a.description);
+        for (i, q) in a.questions.iter().enumerate() {
+            push(format!("areas.{}.questions[{i}]", a.id), *q);
+        }
+    }
+    for c in &CLAUSES {
+        push(format!("clauses.{}.title", c.id), c.title);
+        push(format!("clauses.{}.description", c.id), c.description);
+        for (i, q) in c.questions.iter().enumerate() {
+            push(format!("clauses.{}.questions[{i}]", c.id), *q);
+        }
+    }
+    push("climate.question".into(), CLIMATE.question);
+    push("climate.help".into(), CLIMATE.help);
+    for t in &INDICATOR_THEMES {
+        push(format!("indicator_themes.{}", t.id), t.title);
+    }
+    out
+}
+
+#[test]
+fn ids_are_the_standards_in_its_order() {
+    let purposes: Vec<_> = PURPOSES.iter().map(|p| p.id).collect();
+    assert_eq!(
+        purposes,
+        [
+            "attractiveness",
+            "environment",
+            "resilience",
+            "resources",
+            "cohesion",
+            "wellbeing"
+        ]
+    );
+    let areas: Vec<_> = AREAS.iter().map(|a| a.id).collect();
+    assert_eq!(
+        areas,
+        [
+            "governance",
+            "education",
+            "innovation",
+            "health",
+            "culture",
+            "living-together",
+            "economy",
+            "living-environment",
+            "safety",
+            "infrastructure",
+            "mobility",
+            "biodiversity"
+        ]
+    );
+    let clauses: Vec<_> = CLAUSES.iter().map(|c| (c.id, c.clause)).collect();
+    assert_eq!(
+        clauses,
+        [
+            ("context", "4"),
+            ("leadership", "5"),
+            ("planning", "6"),
+            ("support", "7"),
+            ("operation", "8"),
+            ("evaluation", "9"),
+            ("improvement", "10")
+        ]
+    );
+    for (i, a) in AREAS.iter().enumerate() {
+        assert_eq!(a.clause, format!("4.6.{}", i + 2), "{}", a.id);
+    }
+}
+
+#[test]
+fn every_id_is_unique_within_its_kind() {
+    let kinds: [Vec<&str>; 4] = [
+        PURPOSES.iter().map(|p| p.id).collect(),
+        AREAS.iter().map(|p| p.id).collect(),
+        CLAUSES.iter().map(|p| p.id).collect(),
+        INDICATOR_THEMES.iter().map(|p| p.id).collect(),
+    ];
+    for ids in kinds {
+        let unique: HashSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    }
+}
+
+#[test]
+fn both_languages_are_complete_and_distinct_where_they_should_be() {
+    for (place, t) in all_texts() {
+        for lang in [Lang::Fr, Lang::En] {
+            let s = t.get(lang);
+            assert!(!s.trim().is_empty(), "{place} is empty in {lang:?}");
+            assert_eq!(s, s.trim(), "{place} has stray spaces in {lang:?}");
+        }
+    }
+    // A description copied into the other language by mistake would read the same in both.
+    for a in &AREAS {
+        assert_ne!(a.description.fr, a.description.en, "areas.{}", a.id);
+    }
+}
+
+#[test]
+fn french_uses_its_typography() {
+    for (place, t) in all_texts() {
+        assert!(!t.fr.contains('\''), "{place}: use ’ in French");
+        for mark in [" ?", " !", " ;", " :"] {
+            assert!(
+                !t.fr.contains(mark),
+                "{place}: a breakable space before {mark:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn levels_and_scales_are_complete() {
+    let values: Vec<_> = LEVELS.iter().map(|l| l.value).collect();
+    assert_eq!(values, [0, 1, 2, 3, 4]);
+    let weights: Vec<_> = PRIORITIES.iter().map(|p| p.weight).collect();
+    assert_eq!(weights, [1, 2, 3]);
+    let non: Vec<_> = NON_ANSWERS.iter().map(|n| n.id).collect();
+    assert_eq!(non, ["na", "unknown"]);
+}
+
+#[test]
+fn the_default_matrix_is_complete_and_discriminates() {
+    for a in &AREAS {
+        assert!(a.contributions.iter().all(|&c| c <= 2), "{}", a.id);
+        assert!(
+            a.contributions.contains(&2),
+            "{} has no strong contribution",
+            a.id
+        );
+        assert!(
+            a.contributions.iter().any(|&c| c < 2),
+            "{} is strong everywhere",
+            a.id
+        );
+    }
+    for (p, purpose) in PURPOSES.iter().enumerate() {
+        let strong = AREAS.iter().filter(|a| a.contributions[p] == 2).count();
+        assert!(
+            strong >= 2,
+            "purpose {} has {strong} strong areas",
+            purpose.id
+        );
+    }
+}
+
+#[test]
+fn pdca_mapping_covers_each_clause_once() {
+    let mut seen = Vec::new();
+    for (phase, info) in Pdca::ALL.iter().zip(&PHASES) {
+        for &c in info.clauses {
+            assert_eq!(CLAUSES[c].phase, *phase);
+            seen.push(c);
+        }
+    }
+    seen.sort();
+    assert_eq!(seen, (0..N_CLAUSES).collect::<Vec<_>>());
+    let plan: Vec<_> = PHASES[0].clauses.iter().map(|&c| CLAUSES[c].id).collect();
+    assert_eq!(plan, ["context", "leadership", "planning", "support"]);
+    assert_eq!(PHASES[1].title.fr, "Mettre en œuvre");
+    assert_eq!(PHASES[2].title.fr, "Contrôler");
+}
+
+#[test]
+fn every_area_suggests_indicator_themes_that_exist() {
+    for a in &AREAS {
+        assert!(!a.indicator_themes.is_empty(), "{}", a.id);
+        for &t in a.indicator_themes {
+            assert!(t < INDICATOR_THEMES.len());
+        }
+    }
+}
+
+/// The fingerprint of content/framework.toml is recorded next to its content_version in
+/// content/content.lock: changing the content without bumping the version fails here.
+#[test]
+fn content_version_moves_with_the_content() {
+    let lock =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/content.lock"))
+            .expect("content/content.lock");
+    let entry = format!("{CONTENT_VERSION} {CONTENT_FINGERPRINT}");
+    let recorded = lock
+        .lines()
+        .find(|l| l.starts_with(&format!("{CONTENT_VERSION} ")));
+    assert_eq!(
+        recorded,
+        Some(entry.as_str()),
+        "content/framework.toml changed: bump content_version in [meta] if needed and record \
+         the line {entry:?} in content/content.lock"
+    );
+    // A released version's fingerprint never changes: each version appears once.
+    let versions: Vec<_> = lock
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split(' ').next())
+        .collect();
+    let unique: HashSet<_> = versions.iter().collect();
+    assert_eq!(unique.len(), versions.len(), "a version is recorded twice");
+}
