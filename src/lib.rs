@@ -2,11 +2,75 @@
 //!
 //! The core (`content`, `model`, `scoring`, `format`, `state`) is plain Rust with no web dependency,
 //! tested natively. The UI (`app`, `components`, `hooks`) renders state and dispatches actions;
-//! `storage` is the adapter to the browser.
+//! `storage` and `start` are the adapters to the browser.
 
+pub mod app;
+pub mod components;
 pub mod content;
 pub mod format;
+pub mod hooks;
 pub mod i18n;
 mod ids;
 pub mod model;
 pub mod scoring;
+pub mod state;
+pub mod storage;
+
+pub use app::{App, AppProps};
+
+/// The element attribute that marks where a widget goes.
+pub const HOST_ATTRIBUTE: &str = "data-autodiag";
+
+/// Mounts one widget in every element marked `data-autodiag`, replacing the prerendered first
+/// screen it holds. Each host is configured by its own attributes:
+/// `data-namespace` (storage namespace), `data-lang` (`fr` or `en`, the first-visit default),
+/// `data-standalone` (the widget owns the page).
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    use wasm_bindgen::JsCast;
+
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(hosts) = doc.query_selector_all(&format!("[{HOST_ATTRIBUTE}]")) else {
+        return;
+    };
+    for i in 0..hosts.length() {
+        let Some(host) = hosts
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        host.set_inner_html("");
+        yew::Renderer::<App>::with_root_and_props(host.clone(), props_for(&host)).render();
+    }
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("autodiag:mounted");
+    }
+}
+
+/// The props of the widget in `host`: its attributes, and the language stored for its namespace.
+#[cfg(target_arch = "wasm32")]
+pub fn props_for(host: &web_sys::Element) -> AppProps {
+    let namespace = host
+        .get_attribute("data-namespace")
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "default".into());
+    let default_lang = host
+        .get_attribute("data-lang")
+        .and_then(|l| i18n::Lang::from_id(&l))
+        .unwrap_or_default();
+    let (lang, lang_chosen, storage_error) = match storage::Store::new(&namespace).load_lang() {
+        Ok(Some(lang)) => (lang, true, None),
+        Ok(None) => (default_lang, false, None),
+        Err(e) => (default_lang, false, Some(e)),
+    };
+    AppProps {
+        namespace: namespace.into(),
+        lang,
+        lang_chosen,
+        storage_error,
+        standalone: host.has_attribute("data-standalone"),
+    }
+}

@@ -1,6 +1,8 @@
 //! The framework content is complete and consistent: every id once, both languages, the matrix,
 //! and a content_version that moves whenever the content does.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use autodiag37101::content::*;
 use autodiag37101::i18n::Lang;
 use std::collections::HashSet;

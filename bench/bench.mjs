@@ -1,0 +1,102 @@
+// Benchmark (not a test: it prints figures, it does not pass or fail).
+//
+//   node bench/bench.mjs [runs]      after ./scripts/build.sh
+//
+// 1. The gzip -9 size of each asset of dist/ the browser loads (index.html, JS, wasm, CSS) and their
+//    total, against the 110 kB budget.
+// 2. In headless Chromium, the median time from navigation to the first screen's content being
+//    painted (first-contentful-paint) and to the app being mounted (wasm started, prerendered
+//    screen replaced), next to the first paint of a static HTML page with the same text and CSS:
+//    the floor a static page sets.
+import { readdir, readFile, writeFile, mkdtemp, rm, copyFile } from 'node:fs/promises';
+import { gzipSync, constants } from 'node:zlib';
+import { join, extname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { serve, browser, DIST } from '../tests/e2e/support.mjs';
+
+const RUNS = Number(process.argv[2] ?? 15);
+const BUDGET = 110 * 1000;
+const APP_ASSETS = new Set(['.html', '.js', '.wasm', '.css']);
+
+const gz = (buf) => gzipSync(buf, { level: constants.Z_BEST_COMPRESSION }).length;
+const kB = (n) => (n / 1000).toFixed(1).padStart(7) + ' kB';
+const ms = (n) => n.toFixed(1).padStart(7) + ' ms';
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function sizes() {
+  const files = (await readdir(DIST)).filter((f) => APP_ASSETS.has(extname(f)) && f !== 'static-floor.html');
+  let raw = 0;
+  let total = 0;
+  console.log('\nAssets of dist/ (what a browser downloads for the app)');
+  console.log('  file'.padEnd(48) + 'raw'.padStart(10) + 'gzip -9'.padStart(11));
+  for (const f of files.sort()) {
+    const buf = await readFile(join(DIST, f));
+    raw += buf.length;
+    total += gz(buf);
+    console.log(`  ${f}`.padEnd(48) + kB(buf.length).padStart(10) + kB(gz(buf)).padStart(11));
+  }
+  console.log('  total'.padEnd(48) + kB(raw).padStart(10) + kB(total).padStart(11));
+  console.log(`  budget ${kB(BUDGET).trim()} gzip: ${total <= BUDGET ? 'within' : 'OVER'} (${((100 * total) / BUDGET).toFixed(0)}%)`);
+  return total;
+}
+
+/** The built page with its scripts removed: the same text and CSS, nothing to run. */
+async function staticFloor() {
+  const dir = await mkdtemp(join(tmpdir(), 'autodiag-floor-'));
+  const html = (await readFile(join(DIST, 'index.html'), 'utf8'))
+    .replace(/<script\b[\s\S]*?<\/script>/g, '')
+    .replace(/<link\b[^>]*rel="(modulepreload|preload)"[^>]*>/g, '');
+  await writeFile(join(dir, 'index.html'), html);
+  for (const f of await readdir(DIST)) {
+    if (extname(f) === '.css') await copyFile(join(DIST, f), join(dir, f));
+  }
+  return dir;
+}
+
+async function timings(context, origin, { app }) {
+  const fcp = [];
+  const mounted = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.goto(origin + '/');
+    if (app) await page.waitForFunction(() => performance.getEntriesByName('autodiag:mounted').length > 0);
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    const t = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+      mounted: performance.getEntriesByName('autodiag:mounted')[0]?.startTime ?? null,
+    }));
+    fcp.push(t.fcp);
+    if (t.mounted !== null) mounted.push(t.mounted);
+    await page.close();
+  }
+  return { fcp: median(fcp), mounted: mounted.length ? median(mounted) : null };
+}
+
+const total = await sizes();
+const floorDir = await staticFloor();
+const appServer = await serve(DIST);
+const floorServer = await serve(floorDir);
+const chrome = await browser();
+try {
+  // One warm-up of each, so that both measures start from the same browser state.
+  await timings(chrome.context, appServer.origin, { app: true });
+  await timings(chrome.context, floorServer.origin, { app: false });
+  const appT = await timings(chrome.context, appServer.origin, { app: true });
+  const floorT = await timings(chrome.context, floorServer.origin, { app: false });
+  console.log(`\nFirst screen, headless Chromium, 127.0.0.1, cache disabled, median of ${RUNS} loads`);
+  console.log(`  static page with the same text (floor), first paint ${ms(floorT.fcp)}`);
+  console.log(`  the app, first paint of its first screen     ${ms(appT.fcp)}`);
+  console.log(`  the app, mounted (wasm running)              ${ms(appT.mounted)}`);
+  console.log(`\nSUMMARY gzip_total_bytes=${total} fcp_app_ms=${appT.fcp.toFixed(1)} fcp_static_ms=${floorT.fcp.toFixed(1)} mounted_ms=${appT.mounted.toFixed(1)}`);
+} finally {
+  await chrome.close();
+  await appServer.close();
+  await floorServer.close();
+  await rm(floorDir, { recursive: true, force: true });
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, native unit and property tests, component and storage
+# tests in headless Chromium, then end-to-end tests against the built app. Sets up what is missing.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+"$ROOT/scripts/setup.sh"
+
+say "Formatting and lints (native and wasm32)"
+cargo fmt --all -- --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --all-targets --features ssr -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+
+say "Native tests (core, content, format, scores)"
+cargo test --locked
+
+say "Browser tests (wasm-bindgen-test in headless Chromium)"
+# chromedriver leaves its profile in TMPDIR: keep it inside the target directory.
+mkdir -p "$CARGO_TARGET_DIR/tmp"
+TMPDIR="$CARGO_TARGET_DIR/tmp" cargo test --locked --target wasm32-unknown-unknown --test browser
+rm -rf "$CARGO_TARGET_DIR/tmp"
+
+"$ROOT/scripts/build.sh"
+say "End-to-end tests (Playwright against dist/ on 127.0.0.1)"
+node --test --test-concurrency=1 tests/e2e/

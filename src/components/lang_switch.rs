@@ -1,0 +1,27 @@
+use yew::prelude::*;
+
+use crate::hooks::use_app;
+use crate::i18n::Lang;
+use crate::state::Action;
+
+/// Two buttons, one per language, each written in its own language (and marked so with `lang`,
+/// so that a screen reader pronounces it right).
+#[component]
+pub fn LangSwitch() -> Html {
+    let app = use_app();
+    let buttons = Lang::ALL.iter().map(|&lang| {
+        let onclick = app.dispatcher().reform(move |_| Action::SetLang(lang));
+        let current = lang == app.lang;
+        html! {
+            <button type="button" class="lang-button" lang={lang.id()}
+                aria-pressed={if current { "true" } else { "false" }} {onclick}>
+                { lang.ui().name }
+            </button>
+        }
+    });
+    html! {
+        <div class="lang-switch" role="group" aria-label={app.ui().language_label}>
+            { for buttons }
+        </div>
+    }
+}

@@ -1,0 +1,134 @@
+// Shared by the end-to-end tests: a static server for dist/ on 127.0.0.1, a headless Chromium with
+// a fresh profile, and a page object that speaks the way a person uses the app.
+import { createServer } from 'node:http';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, extname, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import AxeBuilderModule from '@axe-core/playwright';
+
+const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
+
+export const DIST = resolve(import.meta.dirname, '../../dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/** Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response. */
+export async function serve(root = DIST, headers = {}) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** A headless Chromium with a fresh, throw-away profile. */
+export async function browser() {
+  const dir = await mkdtemp(join(tmpdir(), 'autodiag-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The app as a person sees it. Locators go by role and visible text, never by CSS internals. */
+export class AutodiagPage {
+  constructor(page, origin) {
+    this.page = page;
+    this.origin = origin;
+    /** Every URL the page asked for: the app must never leave its origin. */
+    this.requests = [];
+    this.errors = [];
+    page.on('request', (r) => this.requests.push(r.url()));
+    page.on('pageerror', (e) => this.errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.errors.push(m.text());
+    });
+  }
+
+  static async open(context, origin, path = '/') {
+    const page = await context.newPage();
+    const app = new AutodiagPage(page, origin);
+    await app.goto(path);
+    return app;
+  }
+
+  async goto(path = '/') {
+    await this.page.goto(this.origin + path);
+    await this.ready();
+  }
+
+  async reload() {
+    await this.page.reload();
+    await this.ready();
+  }
+
+  /** Waits until the wasm app has replaced the prerendered first screen. */
+  async ready() {
+    await this.page.waitForFunction(() => performance.getEntriesByName('autodiag:mounted').length > 0);
+  }
+
+  heading(level = 1) {
+    return this.page.getByRole('heading', { level });
+  }
+
+  languageButton(name) {
+    return this.page.getByRole('button', { name });
+  }
+
+  async chooseLanguage(name) {
+    await this.languageButton(name).click();
+  }
+
+  async widgetLang() {
+    return this.page.locator('[data-autodiag] > [lang]').first().getAttribute('lang');
+  }
+
+  /** Requests that went anywhere but the app's own origin. */
+  foreignRequests() {
+    return this.requests.filter((u) => !u.startsWith(this.origin + '/'));
+  }
+
+  /** axe-core's WCAG 2.1 A and AA violations on the current screen. */
+  async accessibilityViolations() {
+    const result = await new AxeBuilder({ page: this.page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
+  }
+}
