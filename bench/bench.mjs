@@ -4,7 +4,9 @@
 //
 // 1. The gzip -9 size of each asset of dist/ the browser loads (index.html, JS, wasm, CSS) and their
 //    total, against the 110 kB budget.
-// 2. In headless Chromium, the median time from navigation to the first screen's content being
+// 2. An answer click: the time from the click to the screen showing it and local storage holding
+//    the new revision, median and p95 over 100 answers on one area step.
+// 3. In headless Chromium, the median time from navigation to the first screen's content being
 //    painted (first-contentful-paint) and to the app being mounted (wasm started, prerendered
 //    screen replaced), next to the first paint of a static HTML page with the same text and CSS:
 //    the floor a static page sets.
@@ -12,7 +14,7 @@ import { readdir, readFile, writeFile, mkdtemp, rm, copyFile } from 'node:fs/pro
 import { gzipSync, constants } from 'node:zlib';
 import { join, extname } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serve, browser, DIST } from '../tests/e2e/support.mjs';
+import { serve, browser, DIST, AutodiagPage } from '../tests/e2e/support.mjs';
 
 const RUNS = Number(process.argv[2] ?? 15);
 const BUDGET = 110 * 1000;
@@ -78,6 +80,38 @@ async function timings(context, origin, { app }) {
   return { fcp: median(fcp), mounted: mounted.length ? median(mounted) : null };
 }
 
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+async function answerLatency(context, origin, n = 100) {
+  const app = await AutodiagPage.fresh(context, origin);
+  await app.startNew('Banc d’essai');
+  await app.next();
+  const times = await app.page.evaluate(async (n) => {
+    const radios = [...document.querySelectorAll('fieldset input[type=radio]')];
+    const key = Object.keys(localStorage).find((k) => k.includes(':a:'));
+    const revision = () => JSON.parse(localStorage.getItem(key) ?? '{"revision":-1}').revision;
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const radio = radios[i % radios.length];
+      const before = revision();
+      const t0 = performance.now();
+      radio.click();
+      // Yew renders and runs its effects in microtasks after the event: poll those first.
+      for (let spins = 0; !(radio.checked && revision() > before); spins++) {
+        await (spins < 1000 ? Promise.resolve() : new Promise((r) => setTimeout(r, 0)));
+      }
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, n);
+  await app.page.evaluate(() => localStorage.clear());
+  await app.page.close();
+  return { median: median(times), p95: percentile(times, 95), n };
+}
+
 const total = await sizes();
 const floorDir = await staticFloor();
 const appServer = await serve(DIST);
@@ -93,7 +127,10 @@ try {
   console.log(`  static page with the same text (floor), first paint ${ms(floorT.fcp)}`);
   console.log(`  the app, first paint of its first screen     ${ms(appT.fcp)}`);
   console.log(`  the app, mounted (wasm running)              ${ms(appT.mounted)}`);
-  console.log(`\nSUMMARY gzip_total_bytes=${total} fcp_app_ms=${appT.fcp.toFixed(1)} fcp_static_ms=${floorT.fcp.toFixed(1)} mounted_ms=${appT.mounted.toFixed(1)}`);
+  const click = await answerLatency(chrome.context, appServer.origin);
+  console.log(`\nAn answer click until shown and saved, over ${click.n} answers`);
+  console.log(`  median ${ms(click.median)}   p95 ${ms(click.p95)}`);
+  console.log(`\nSUMMARY gzip_total_bytes=${total} fcp_app_ms=${appT.fcp.toFixed(1)} fcp_static_ms=${floorT.fcp.toFixed(1)} mounted_ms=${appT.mounted.toFixed(1)} click_median_ms=${click.median.toFixed(2)} click_p95_ms=${click.p95.toFixed(2)}`);
 } finally {
   await chrome.close();
   await appServer.close();

@@ -10,17 +10,40 @@ const server = await serve();
 const chrome = await browser();
 try {
   const app = await AutodiagPage.open(chrome.context, server.origin);
-  const shot = async (name, width, height, fullPage = true) => {
+  const shot = async (name, width = 1280, height = 900, fullPage = true) => {
     await app.page.setViewportSize({ width, height });
     await app.page.screenshot({ path: `${OUT}/${name}.png`, fullPage });
     console.log(`${OUT}/${name}.png`);
   };
-  await shot('first-screen-fr-laptop', 1280, 800, false);
-  await shot('first-screen-fr-phone', 360, 740, true);
+  await shot('01-start-fr', 1280, 900, false);
+  await shot('01-start-fr-phone', 360, 740, false);
+  await app.page.setViewportSize({ width: 1280, height: 900 });
+  await app.startNew('Commune de Saint-Exemple', /Complète|Full/);
+  await shot('02-community', 1280, 900, true);
+  await app.next();
+  await shot('03-scope', 1280, 900, true);
+  await app.next();
+  await app.answer(/Attractivité/, 'Élevée');
+  await shot('04-purposes', 1280, 900, true);
+  await app.next();
+  await app.answer(/Niveau actuel/, /^2 – Planifié/);
+  await shot('05-area-full', 1280, 900, true);
+  await shot('05-area-full-phone', 360, 740, true);
+  await app.page.getByRole('button', { name: /^Étapes$/ }).or(app.page.locator('summary')).first().click();
+  await shot('06-step-menu', 1280, 900, false);
+  await app.page.getByRole('button', { name: /Système de management : Planifier/ }).click();
+  await shot('07-phase-plan', 1280, 900, true);
+  await app.page.getByRole('button', { name: /Bilan/ }).first().click();
+  await shot('08-review', 1280, 900, true);
+  await app.backToList();
+  await app.startNew('Atelier du 28 novembre', /Rapide|Quick/);
+  await app.next();
+  await shot('09-quick-area', 1280, 900, false);
+  await shot('09-quick-area-phone', 360, 740, false);
+  await app.backToList();
+  await shot('10-start-with-list', 1280, 900, true);
   await app.chooseLanguage('English');
-  await shot('first-screen-en-laptop', 1280, 800, true);
-  await app.page.keyboard.press('Tab');
-  await shot('first-screen-en-focus', 1280, 300, false);
+  await shot('11-start-en', 1280, 900, false);
 } finally {
   await chrome.close();
   await server.close();

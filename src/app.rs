@@ -1,10 +1,13 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::components::{LangSwitch, Overview};
-use crate::hooks::AppContext;
+use crate::components::{LangSwitch, Notices, StartScreen, Wizard};
+use crate::hooks::{use_persistence, AppContext};
 use crate::i18n::Lang;
-use crate::state::{Action, State, StorageError};
-use crate::storage::Store;
+use crate::state::{State, StorageError};
+use crate::steps::valid_step;
+use crate::storage::{Loaded, Store};
 
 /// What the host page (or the entry point) tells one widget instance.
 #[derive(Properties, Clone, PartialEq)]
@@ -12,13 +15,13 @@ pub struct AppProps {
     /// Storage namespace of this instance.
     #[prop_or(AttrValue::Static("default"))]
     pub namespace: AttrValue,
-    /// The language to show: the user's stored choice if any, else the host's default.
+    /// The language to show when the user has not chosen one.
     #[prop_or_default]
     pub lang: Lang,
-    /// Whether `lang` is the user's own earlier choice (then it is kept as such).
+    /// What storage held at start-up.
     #[prop_or_default]
-    pub lang_chosen: bool,
-    /// A storage failure met while reading the initial values.
+    pub loaded: Rc<Loaded>,
+    /// A storage failure met while reading it.
     #[prop_or_default]
     pub storage_error: Option<StorageError>,
     /// The app owns the whole page: it then also sets the document's language and title.
@@ -26,24 +29,35 @@ pub struct AppProps {
     pub standalone: bool,
 }
 
+/// The first state of an instance: what storage held, back where the user left off.
+fn initial_state(p: &AppProps) -> State {
+    let l = &p.loaded;
+    let mut s = State::new(l.lang.unwrap_or(p.lang), l.lang.is_some(), p.storage_error);
+    s.assessments = l.assessments.clone();
+    s.quarantine = l.quarantine.clone();
+    s.exported = l.exported.clone();
+    s.positions = l.steps.clone();
+    if let Some(a) = l.current.as_deref().and_then(|id| s.find(id)) {
+        let step = valid_step(a, l.steps.get(&a.id).copied());
+        s.current = Some(a.id.clone());
+        s.step = Some(step);
+    }
+    s
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = {
         let p = props.clone();
-        use_reducer(move || State::new(p.lang, p.lang_chosen, p.storage_error))
+        use_reducer(move || initial_state(&p))
     };
-    let context = AppContext::new(state.clone());
-
-    // Remember the language once the user chose one; a refused write is shown, never fatal.
-    {
-        let store = Store::new(&props.namespace);
-        let dispatch = context.dispatcher();
-        use_effect_with((state.lang, state.lang_chosen), move |&(lang, chosen)| {
-            if chosen {
-                dispatch.emit(Action::StorageResult(store.save_lang(lang).err()));
-            }
-        });
-    }
+    let store = use_memo(props.namespace.clone(), |ns| Store::new(ns));
+    use_persistence(&state, &store);
+    let context = AppContext::new(
+        state.clone(),
+        (*store).clone(),
+        format!("ad-{}", props.namespace).into(),
+    );
     {
         let standalone = props.standalone;
         use_effect_with(state.lang, move |&lang| {
@@ -63,20 +77,13 @@ pub fn App(props: &AppProps) -> Html {
                         <LangSwitch />
                     </div>
                 </header>
-                if let Some(e) = state.storage_error {
-                    <div class="notice notice-warning" role="alert">
-                        { match e {
-                            StorageError::Unavailable => ui.storage_unavailable,
-                            StorageError::WriteRefused => ui.storage_write_refused,
-                        } }
-                    </div>
-                }
                 <main class="content">
-                    <h1>{ ui.tagline }</h1>
-                    <p class="intro">{ ui.intro }</p>
-                    <p class="notice notice-info">{ ui.self_assessment_notice }</p>
-                    <p class="notice notice-privacy">{ ui.privacy_notice }</p>
-                    <Overview />
+                    <Notices />
+                    if state.open().is_some() {
+                        <Wizard key={state.current.clone().unwrap_or_default()} />
+                    } else {
+                        <StartScreen />
+                    }
                 </main>
                 <footer class="footer">
                     <p>{ ui.footer }</p>

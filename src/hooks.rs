@@ -1,5 +1,7 @@
 //! Custom hooks.
 
 mod use_app;
+mod use_persistence;
 
 pub use use_app::{use_app, AppContext};
+pub use use_persistence::use_persistence;

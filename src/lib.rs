@@ -7,13 +7,16 @@
 pub mod app;
 pub mod components;
 pub mod content;
+pub mod files;
 pub mod format;
 pub mod hooks;
 pub mod i18n;
 mod ids;
 pub mod model;
+pub mod platform;
 pub mod scoring;
 pub mod state;
+pub mod steps;
 pub mod storage;
 
 pub use app::{App, AppProps};
@@ -50,26 +53,25 @@ pub fn start() {
     }
 }
 
-/// The props of the widget in `host`: its attributes, and the language stored for its namespace.
+/// The props of the widget in `host`: its attributes, and what storage holds for its namespace.
 #[cfg(target_arch = "wasm32")]
 pub fn props_for(host: &web_sys::Element) -> AppProps {
     let namespace = host
         .get_attribute("data-namespace")
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| "default".into());
-    let default_lang = host
+    let lang = host
         .get_attribute("data-lang")
         .and_then(|l| i18n::Lang::from_id(&l))
         .unwrap_or_default();
-    let (lang, lang_chosen, storage_error) = match storage::Store::new(&namespace).load_lang() {
-        Ok(Some(lang)) => (lang, true, None),
-        Ok(None) => (default_lang, false, None),
-        Err(e) => (default_lang, false, Some(e)),
+    let (loaded, storage_error) = match storage::Store::new(&namespace).load() {
+        Ok(loaded) => (loaded, None),
+        Err(e) => (storage::Loaded::default(), Some(e)),
     };
     AppProps {
         namespace: namespace.into(),
         lang,
-        lang_chosen,
+        loaded: std::rc::Rc::new(loaded),
         storage_error,
         standalone: host.has_attribute("data-standalone"),
     }

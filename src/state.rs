@@ -1,11 +1,16 @@
 //! The app's state and the one reducer that changes it. Plain data and named actions: components
-//! dispatch, nothing else mutates.
+//! dispatch, nothing else mutates. Ids and clock readings come in with the actions, so the reducer
+//! stays pure and is tested natively.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::format::ImportError;
 use crate::i18n::Lang;
+use crate::model::*;
+use crate::steps::{valid_step, Step};
 
 /// Why the browser's storage could not be used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,24 +21,75 @@ pub enum StorageError {
     WriteRefused,
 }
 
+/// A stored value that could not be read: kept aside untouched, never overwritten.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct State {
-    pub lang: Lang,
-    /// True once the user picked a language: only a choice is remembered, never the default, so
-    /// that a host page's default still applies on a first visit.
-    pub lang_chosen: bool,
-    /// The last storage failure, shown until storage works again.
-    pub storage_error: Option<StorageError>,
+pub struct Quarantined {
+    /// The storage key it lives under.
+    pub key: String,
+    /// The raw stored text, offered for download.
+    pub raw: String,
+    pub error: ImportError,
 }
 
-impl State {
-    pub fn new(lang: Lang, lang_chosen: bool, storage_error: Option<StorageError>) -> Self {
-        State {
-            lang,
-            lang_chosen,
-            storage_error,
-        }
-    }
+/// A message about something that just happened, shown until dismissed or replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// An assessment was deleted; `Action::Undo` brings it back.
+    Deleted {
+        name: String,
+    },
+    /// Another window saved a newer version of the open assessment; it is now shown.
+    ChangedElsewhere,
+    /// Another window saved a newer version while a change was being made here: that change was
+    /// not saved, the newer version is shown.
+    Conflict,
+    /// Another window deleted the open assessment.
+    RemovedElsewhere {
+        name: String,
+    },
+    Imported {
+        name: String,
+    },
+    ImportFailed(ImportError),
+    /// Everything this app stored in this browser was deleted.
+    AllDeleted,
+}
+
+/// A change to the open assessment's answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    Name(String),
+    Kind(Option<Kind>),
+    Population(Option<Population>),
+    Perimeter(String),
+    Object(Option<Object>),
+    Scale(Option<Scale>),
+    Phase(Option<ProjectPhase>),
+    Date(Option<String>),
+    Participants(String),
+    CommunityNotes(String),
+    Priority(usize, Option<Priority>),
+    InScope(usize, bool),
+    Level(usize, Option<Answer>),
+    Target(usize, Option<Level>),
+    AreaPriority(usize, Option<Priority>),
+    Contribution(usize, usize, Option<Contribution>),
+    Indicators(usize, String),
+    AreaNotes(usize, String),
+    ClauseLevel(usize, Option<Answer>),
+    ClauseNotes(usize, String),
+    Climate(Option<bool>),
+}
+
+/// What to do with an imported file whose id is already in the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportChoice {
+    /// Keep both: the file becomes a new assessment with a new id.
+    KeepBoth {
+        new_id: String,
+    },
+    Replace,
+    Cancel,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,59 +98,375 @@ pub enum Action {
     SetLang(Lang),
     /// A storage call succeeded (`None`) or failed.
     StorageResult(Option<StorageError>),
+    Create {
+        id: String,
+        now: String,
+        mode: Mode,
+        name: String,
+    },
+    Open(String),
+    /// Back to the start screen.
+    Close,
+    Goto(Step),
+    Edit {
+        now: String,
+        edit: Edit,
+    },
+    Rename {
+        id: String,
+        name: String,
+        now: String,
+    },
+    Duplicate {
+        id: String,
+        new_id: String,
+        now: String,
+        name: String,
+    },
+    Delete(String),
+    Undo,
+    DismissNotice,
+    Import(Box<Assessment>),
+    ImportFailed(ImportError),
+    ResolveImport(ImportChoice),
+    /// Another window saved this (its stored revision is newer than ours).
+    External(Box<Assessment>),
+    /// Another window deleted this id.
+    ExternalRemoved(String),
+    /// Our write found a newer stored version: show it and say our change was not saved.
+    Conflict(Box<Assessment>),
+    /// A quarantined stored value was deleted by the user.
+    DropQuarantined(String),
+    /// Everything stored by this app in this browser was deleted.
+    DeleteAll,
+    Exported {
+        id: String,
+        at: String,
+    },
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct State {
+    pub lang: Lang,
+    /// True once the user picked a language: only a choice is remembered, never the default, so
+    /// that a host page's default still applies on a first visit.
+    pub lang_chosen: bool,
+    /// The last storage failure, shown until storage works again.
+    pub storage_error: Option<StorageError>,
+    pub assessments: Vec<Assessment>,
+    /// Grows whenever `assessments` changes, so persistence runs only then.
+    pub generation: u64,
+    /// The open assessment's id; `None` on the start screen.
+    pub current: Option<String>,
+    pub step: Option<Step>,
+    /// The last step shown of each assessment, by id: resuming goes back there.
+    pub positions: BTreeMap<String, Step>,
+    /// The last deleted assessment and where it stood, for undo.
+    pub trash: Option<(usize, Assessment)>,
+    pub quarantine: Vec<Quarantined>,
+    pub notice: Option<Notice>,
+    /// An imported file whose id is already in the list, waiting for the user's choice.
+    pub pending_import: Option<Assessment>,
+    /// When each assessment was last exported (RFC 3339), by id.
+    pub exported: BTreeMap<String, String>,
+    /// Changes saved since the app started or since the last export, to suggest an export after
+    /// a long sitting.
+    pub edits_since_export: u32,
+}
+
+impl State {
+    pub fn new(lang: Lang, lang_chosen: bool, storage_error: Option<StorageError>) -> Self {
+        State {
+            lang,
+            lang_chosen,
+            storage_error,
+            ..State::default()
+        }
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Assessment> {
+        self.assessments.iter().find(|a| a.id == id)
+    }
+
+    /// The open assessment, if any.
+    pub fn open(&self) -> Option<&Assessment> {
+        self.current.as_deref().and_then(|id| self.find(id))
+    }
+
+    fn index(&self, id: &str) -> Option<usize> {
+        self.assessments.iter().position(|a| a.id == id)
+    }
+
+    fn changed(&mut self) {
+        self.generation += 1;
+    }
+}
+
+/// Applies an edit; false when it changes nothing (or would break a rule of the format).
+pub fn apply(a: &mut Assessment, edit: Edit) -> bool {
+    fn set<T: PartialEq>(slot: &mut T, v: T) -> bool {
+        let changed = *slot != v;
+        *slot = v;
+        changed
+    }
+    fn text(slot: &mut String, v: String) -> bool {
+        // The format's limit; the fields also carry maxlength, this guards the data.
+        let v: String = v.chars().take(MAX_TEXT_CHARS).collect();
+        set(slot, v)
+    }
+    let c = &mut a.community;
+    match edit {
+        // The name is required: an empty one is never stored (the field shows why).
+        Edit::Name(v) if v.trim().is_empty() => false,
+        Edit::Name(v) => text(&mut c.name, v),
+        Edit::Kind(v) => set(&mut c.kind, v),
+        Edit::Population(v) => set(&mut c.population, v),
+        Edit::Perimeter(v) => text(&mut c.perimeter, v),
+        Edit::Object(v) => set(&mut c.object, v),
+        Edit::Scale(v) => set(&mut c.scale, v),
+        Edit::Phase(v) => set(&mut c.phase, v),
+        Edit::Date(v) if v.as_deref().is_some_and(|d| !is_calendar_date(d)) => false,
+        Edit::Date(v) => set(&mut c.date, v),
+        Edit::Participants(v) => text(&mut c.participants, v),
+        Edit::CommunityNotes(v) => text(&mut c.notes, v),
+        Edit::Priority(p, v) => set(&mut a.purposes[p].priority, v),
+        Edit::InScope(i, v) => set(&mut a.areas[i].in_scope, v),
+        Edit::Level(i, v) => set(&mut a.areas[i].level, v),
+        Edit::Target(i, v) => set(&mut a.areas[i].target, v),
+        Edit::AreaPriority(i, v) => set(&mut a.areas[i].priority, v),
+        Edit::Contribution(i, p, v) => set(&mut a.areas[i].contributions[p], v),
+        Edit::Indicators(i, v) => text(&mut a.areas[i].indicators, v),
+        Edit::AreaNotes(i, v) => text(&mut a.areas[i].notes, v),
+        Edit::ClauseLevel(i, v) => set(&mut a.clauses[i].level, v),
+        Edit::ClauseNotes(i, v) => text(&mut a.clauses[i].notes, v),
+        Edit::Climate(v) => set(&mut a.clauses[0].climate_relevant, v),
+    }
+}
+
+fn touch(a: &mut Assessment, now: String) {
+    a.revision += 1;
+    a.updated = now;
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Returning the same Rc tells Yew nothing changed, so nothing re-renders.
+        let mut s = match &action {
+            Action::SetLang(lang) if *lang == self.lang && self.lang_chosen => return self,
+            Action::StorageResult(e) if *e == self.storage_error => return self,
+            Action::DismissNotice if self.notice.is_none() => return self,
+            Action::Goto(step) if self.step == Some(*step) => return self,
+            _ => (*self).clone(),
+        };
         match action {
-            // Returning the same Rc tells Yew nothing changed, so nothing re-renders.
-            Action::SetLang(lang) if lang == self.lang && self.lang_chosen => self,
-            Action::SetLang(lang) => Rc::new(State {
-                lang,
-                lang_chosen: true,
-                ..(*self).clone()
-            }),
-            Action::StorageResult(e) if e == self.storage_error => self,
-            Action::StorageResult(storage_error) => Rc::new(State {
-                storage_error,
-                ..(*self).clone()
-            }),
+            Action::SetLang(lang) => {
+                s.lang = lang;
+                s.lang_chosen = true;
+            }
+            Action::StorageResult(e) => s.storage_error = e,
+            Action::Create {
+                id,
+                now,
+                mode,
+                name,
+            } => {
+                let name = name.trim().to_string();
+                if name.is_empty() || s.find(&id).is_some() {
+                    return self;
+                }
+                let a = Assessment::new(id.clone(), now, s.lang, mode, name);
+                s.step = Some(valid_step(&a, None));
+                s.assessments.push(a);
+                s.current = Some(id);
+                s.notice = None;
+                s.changed();
+            }
+            Action::Open(id) => {
+                let Some(a) = s.find(&id) else { return self };
+                let step = valid_step(a, s.positions.get(&id).copied());
+                s.step = Some(step);
+                s.current = Some(id);
+                s.notice = None;
+            }
+            Action::Close => {
+                s.current = None;
+                s.step = None;
+            }
+            Action::Goto(step) => match s.open() {
+                Some(a) if crate::steps::steps(a).contains(&step) => s.step = Some(step),
+                _ => return self,
+            },
+            Action::Edit { now, edit } => {
+                let Some(i) = s.current.as_deref().and_then(|id| s.index(id)) else {
+                    return self;
+                };
+                let a = &mut s.assessments[i];
+                if !apply(a, edit) {
+                    return self;
+                }
+                touch(a, now);
+                // Leaving an area out of scope may remove the current step.
+                let step = valid_step(a, s.step);
+                s.step = Some(step);
+                s.edits_since_export += 1;
+                s.changed();
+            }
+            Action::Rename { id, name, now } => {
+                let Some(i) = s.index(&id) else { return self };
+                let a = &mut s.assessments[i];
+                if !apply(a, Edit::Name(name)) {
+                    return self;
+                }
+                touch(a, now);
+                s.changed();
+            }
+            Action::Duplicate {
+                id,
+                new_id,
+                now,
+                name,
+            } => {
+                let Some(i) = s.index(&id) else { return self };
+                let mut copy = s.assessments[i].clone();
+                copy.id = new_id;
+                copy.revision = 0;
+                copy.created = now.clone();
+                copy.updated = now;
+                if !name.trim().is_empty() {
+                    copy.community.name = name;
+                }
+                s.assessments.insert(i + 1, copy);
+                s.changed();
+            }
+            Action::Delete(id) => {
+                let Some(i) = s.index(&id) else { return self };
+                let a = s.assessments.remove(i);
+                if s.current.as_deref() == Some(&id) {
+                    s.current = None;
+                    s.step = None;
+                }
+                s.notice = Some(Notice::Deleted {
+                    name: a.community.name.clone(),
+                });
+                s.trash = Some((i, a));
+                s.changed();
+            }
+            Action::Undo => {
+                let Some((i, a)) = s.trash.take() else {
+                    return self;
+                };
+                if s.find(&a.id).is_none() {
+                    let i = i.min(s.assessments.len());
+                    s.assessments.insert(i, a);
+                    s.changed();
+                }
+                s.notice = None;
+            }
+            Action::DismissNotice => s.notice = None,
+            Action::Import(a) => {
+                if s.find(&a.id).is_some() {
+                    s.pending_import = Some(*a);
+                } else {
+                    s.notice = Some(Notice::Imported {
+                        name: a.community.name.clone(),
+                    });
+                    s.assessments.push(*a);
+                    s.changed();
+                }
+            }
+            Action::ImportFailed(e) => s.notice = Some(Notice::ImportFailed(e)),
+            Action::ResolveImport(choice) => {
+                let Some(mut a) = s.pending_import.take() else {
+                    return self;
+                };
+                match choice {
+                    ImportChoice::Cancel => {}
+                    ImportChoice::KeepBoth { new_id } => {
+                        a.id = new_id;
+                        s.notice = Some(Notice::Imported {
+                            name: a.community.name.clone(),
+                        });
+                        s.assessments.push(a);
+                        s.changed();
+                    }
+                    ImportChoice::Replace => {
+                        if let Some(i) = s.index(&a.id) {
+                            // Keep the revision growing, so other windows see the replacement
+                            // as newer than what they hold.
+                            a.revision = a.revision.max(s.assessments[i].revision + 1);
+                            s.notice = Some(Notice::Imported {
+                                name: a.community.name.clone(),
+                            });
+                            s.assessments[i] = a;
+                            s.changed();
+                        }
+                    }
+                }
+            }
+            Action::External(a) => {
+                let is_open = s.current.as_deref() == Some(&a.id);
+                match s.index(&a.id) {
+                    Some(i) if s.assessments[i].revision >= a.revision => return self,
+                    Some(i) => s.assessments[i] = *a,
+                    None => s.assessments.push(*a),
+                }
+                if is_open {
+                    s.notice = Some(Notice::ChangedElsewhere);
+                    fix_step(&mut s);
+                }
+                s.changed();
+            }
+            Action::Conflict(a) => {
+                match s.index(&a.id) {
+                    Some(i) => s.assessments[i] = *a,
+                    None => s.assessments.push(*a),
+                }
+                s.notice = Some(Notice::Conflict);
+                fix_step(&mut s);
+                s.changed();
+            }
+            Action::ExternalRemoved(id) => {
+                let Some(i) = s.index(&id) else { return self };
+                let a = s.assessments.remove(i);
+                if s.current.as_deref() == Some(&id) {
+                    s.current = None;
+                    s.step = None;
+                    s.notice = Some(Notice::RemovedElsewhere {
+                        name: a.community.name,
+                    });
+                }
+                s.changed();
+            }
+            Action::DropQuarantined(key) => s.quarantine.retain(|q| q.key != key),
+            Action::DeleteAll => {
+                s.assessments.clear();
+                s.quarantine.clear();
+                s.exported.clear();
+                s.trash = None;
+                s.current = None;
+                s.step = None;
+                s.pending_import = None;
+                s.lang_chosen = false;
+                s.notice = Some(Notice::AllDeleted);
+                s.changed();
+            }
+            Action::Exported { id, at } => {
+                s.exported.insert(id, at);
+                s.edits_since_export = 0;
+            }
         }
+        if let (Some(id), Some(step)) = (&s.current, s.step) {
+            s.positions.insert(id.clone(), step);
+        }
+        Rc::new(s)
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn choosing_a_language() {
-        let s = Rc::new(State::new(Lang::Fr, false, None));
-        let en = s.clone().reduce(Action::SetLang(Lang::En));
-        assert_eq!((en.lang, en.lang_chosen), (Lang::En, true));
-        // Choosing the language already shown is still a choice to remember.
-        let fr = s.reduce(Action::SetLang(Lang::Fr));
-        assert_eq!((fr.lang, fr.lang_chosen), (Lang::Fr, true));
-    }
-
-    #[test]
-    fn a_no_op_keeps_the_same_state_so_nothing_re_renders() {
-        let s = Rc::new(State::new(Lang::Fr, true, None));
-        assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::SetLang(Lang::Fr))));
-        assert!(Rc::ptr_eq(
-            &s,
-            &s.clone().reduce(Action::StorageResult(None))
-        ));
-    }
-
-    #[test]
-    fn storage_failures_are_kept_until_storage_works_again() {
-        let s = Rc::new(State::new(Lang::Fr, false, None));
-        let failed = s.reduce(Action::StorageResult(Some(StorageError::WriteRefused)));
-        assert_eq!(failed.storage_error, Some(StorageError::WriteRefused));
-        let ok = failed.reduce(Action::StorageResult(None));
-        assert_eq!(ok.storage_error, None);
+fn fix_step(s: &mut State) {
+    if let Some(a) = s.open() {
+        let step = valid_step(a, s.step);
+        s.step = Some(step);
     }
 }

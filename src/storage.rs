@@ -2,11 +2,21 @@
 //! some private modes) and every failure is a value, never a panic: the app then keeps working in
 //! memory and says so.
 //!
+//! Assessments are stored one per key, in export format v1 (one migration chain for files and
+//! storage). A value that cannot be read is kept aside untouched ("quarantined"): nothing here ever
+//! overwrites or removes a key it could not read, unless the user asks to.
+//!
 //! `web_sys::Storage` is used directly rather than `gloo::storage::LocalStorage`, whose accessor
 //! throws when the browser blocks `window.localStorage` (a sandboxed frame, cookies disabled).
 
+use std::collections::BTreeMap;
+
+use crate::format;
 use crate::i18n::Lang;
+use crate::model::Assessment;
+use crate::state::Quarantined;
 pub use crate::state::StorageError;
+use crate::steps::Step;
 
 /// The storage of one widget instance: every key is prefixed with its namespace, so two widgets on
 /// one page (or two portals on one origin) never share data by accident.
@@ -14,6 +24,29 @@ pub use crate::state::StorageError;
 pub struct Store {
     prefix: String,
 }
+
+/// Everything stored for one namespace, read at start-up.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub lang: Option<Lang>,
+    pub assessments: Vec<Assessment>,
+    pub quarantine: Vec<Quarantined>,
+    pub exported: BTreeMap<String, String>,
+    pub current: Option<String>,
+    pub steps: BTreeMap<String, Step>,
+}
+
+/// What a save found in storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saved {
+    Written,
+    /// Another window stored a newer revision: nothing was written; here it is.
+    Newer(Box<Assessment>),
+}
+
+const ASSESSMENT: &str = "a:";
+const STEP: &str = "step:";
+const EXPORTED: &str = "exported:";
 
 impl Store {
     pub fn new(namespace: &str) -> Self {
@@ -50,6 +83,16 @@ impl Store {
             .map_err(|_| StorageError::WriteRefused)
     }
 
+    /// Names (keys without the prefix) of everything stored for this namespace.
+    fn names(&self) -> Result<Vec<String>, StorageError> {
+        let s = Self::storage()?;
+        let n = s.length().map_err(|_| StorageError::Unavailable)?;
+        Ok((0..n)
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter_map(|k| k.strip_prefix(&self.prefix).map(str::to_string))
+            .collect())
+    }
+
     /// The language the user chose last time, if any. A value this version does not know is
     /// ignored rather than trusted.
     pub fn load_lang(&self) -> Result<Option<Lang>, StorageError> {
@@ -58,5 +101,105 @@ impl Store {
 
     pub fn save_lang(&self, lang: Lang) -> Result<(), StorageError> {
         self.set("lang", lang.id())
+    }
+
+    /// Reads everything this namespace stored. Unreadable assessments are quarantined, in the
+    /// order of their keys, and their keys are left as they are.
+    pub fn load(&self) -> Result<Loaded, StorageError> {
+        let mut out = Loaded {
+            lang: self.load_lang()?,
+            current: self.get("current")?,
+            ..Loaded::default()
+        };
+        let mut names = self.names()?;
+        names.sort();
+        for name in names {
+            let Some(value) = self.get(&name)? else {
+                continue;
+            };
+            if let Some(id) = name.strip_prefix(ASSESSMENT) {
+                match format::import(value.as_bytes()) {
+                    Ok(a) if a.id == id => out.assessments.push(a),
+                    Ok(_) => out.quarantine.push(Quarantined {
+                        key: name.clone(),
+                        raw: value,
+                        error: format::ImportError::NotOurFormat,
+                    }),
+                    Err(error) => out.quarantine.push(Quarantined {
+                        key: name.clone(),
+                        raw: value,
+                        error,
+                    }),
+                }
+            } else if let Some(id) = name.strip_prefix(EXPORTED) {
+                out.exported.insert(id.to_string(), value);
+            } else if let Some(id) = name.strip_prefix(STEP) {
+                if let Some(step) = Step::from_id(&value) {
+                    out.steps.insert(id.to_string(), step);
+                }
+            }
+        }
+        // Most recently changed first, as the start screen lists them.
+        out.assessments.sort_by(|a, b| b.updated.cmp(&a.updated));
+        Ok(out)
+    }
+
+    /// Writes an assessment unless storage already holds a newer revision of it (written by
+    /// another window): then nothing is written and the newer one is returned.
+    pub fn save(&self, a: &Assessment) -> Result<Saved, StorageError> {
+        let name = format!("{ASSESSMENT}{}", a.id);
+        if let Some(stored) = self.get(&name)? {
+            if let Ok(theirs) = format::import(stored.as_bytes()) {
+                if theirs.revision >= a.revision && theirs != *a {
+                    return Ok(Saved::Newer(Box::new(theirs)));
+                }
+            }
+        }
+        self.set(&name, &format::export_compact(a))?;
+        Ok(Saved::Written)
+    }
+
+    pub fn delete(&self, id: &str) -> Result<(), StorageError> {
+        self.remove(&format!("{ASSESSMENT}{id}"))?;
+        self.remove(&format!("{STEP}{id}"))?;
+        self.remove(&format!("{EXPORTED}{id}"))
+    }
+
+    /// Remembers which assessment is open and at which step, to come back to it after a reload.
+    pub fn save_position(
+        &self,
+        current: Option<&str>,
+        step: Option<Step>,
+    ) -> Result<(), StorageError> {
+        match (current, step) {
+            (Some(id), Some(step)) => {
+                self.set("current", id)?;
+                self.set(&format!("{STEP}{id}"), &step.id())
+            }
+            _ => self.remove("current"),
+        }
+    }
+
+    pub fn save_exported(&self, id: &str, at: &str) -> Result<(), StorageError> {
+        self.set(&format!("{EXPORTED}{id}"), at)
+    }
+
+    /// Removes a key kept aside (quarantined), at the user's request.
+    pub fn drop_quarantined(&self, name: &str) -> Result<(), StorageError> {
+        self.remove(name)
+    }
+
+    /// Deletes everything this namespace stored, at the user's request.
+    pub fn clear(&self) -> Result<(), StorageError> {
+        for name in self.names()? {
+            self.remove(&name)?;
+        }
+        Ok(())
+    }
+
+    /// The assessment id a storage key (full key, as a `storage` event gives it) belongs to.
+    pub fn assessment_id<'k>(&self, key: &'k str) -> Option<&'k str> {
+        key.strip_prefix(self.prefix.as_str())?
+            .strip_prefix(ASSESSMENT)
     }
 }

@@ -2,17 +2,26 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use autodiag37101::components::{Choice, RadioGroup, RadioGroupProps};
 use autodiag37101::i18n::Lang;
+use autodiag37101::model::{Answer, Assessment, Level, Mode};
 use autodiag37101::state::StorageError;
-use autodiag37101::storage::Store;
+use autodiag37101::steps::Step;
+use autodiag37101::storage::{Loaded, Saved, Store};
 use autodiag37101::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh host element in the test page, with a storage namespace of its own.
+const ID: &str = "3b0c6c1e-8f0a-4a8e-9d61-2f0f4b1a7c55";
+
+/// A fresh host element in the test page.
 fn host() -> Element {
     let doc = gloo::utils::document();
     let el = doc.create_element("div").unwrap();
@@ -20,11 +29,11 @@ fn host() -> Element {
     el
 }
 
-fn props(namespace: &str, lang: Lang, lang_chosen: bool) -> AppProps {
+fn props(namespace: &str, lang: Lang) -> AppProps {
     AppProps {
         namespace: namespace.to_string().into(),
         lang,
-        lang_chosen,
+        loaded: Default::default(),
         storage_error: None,
         standalone: false,
     }
@@ -50,20 +59,27 @@ fn button(el: &Element, label: &str) -> HtmlElement {
         .unwrap_or_else(|| panic!("no button {label:?}"))
 }
 
+fn blank(mode: Mode) -> Assessment {
+    Assessment::new(
+        ID.into(),
+        "2026-11-28T20:15:00Z".into(),
+        Lang::Fr,
+        mode,
+        "Saint-Exemple".into(),
+    )
+}
+
 #[wasm_bindgen_test]
-async fn first_screen_shows_the_framework_in_french() {
+async fn start_screen_shows_the_framework_in_french() {
     let el = host();
-    mount(&el, props("t-first", Lang::Fr, false)).await;
+    mount(&el, props("t-first", Lang::Fr)).await;
     let root = el.first_element_child().unwrap();
     assert_eq!(root.get_attribute("lang").as_deref(), Some("fr"));
     let cards = texts(&el, ".cards h3");
     assert_eq!(cards.len(), 18, "6 purposes and 12 areas");
     assert_eq!(cards[0], "Attractivité");
     assert_eq!(cards[6], "Gouvernance, responsabilisation et engagement");
-    assert_eq!(
-        texts(&el, "h2"),
-        ["Les 6 finalités", "Les 12 domaines d’action"]
-    );
+    assert!(texts(&el, "h2").contains(&"Les 12 domaines d’action".to_string()));
     assert_eq!(
         button(&el, "Français")
             .get_attribute("aria-pressed")
@@ -77,7 +93,7 @@ async fn switching_language_rerenders_and_is_remembered() {
     let store = Store::new("t-switch");
     store.remove("lang").unwrap();
     let el = host();
-    mount(&el, props("t-switch", Lang::Fr, false)).await;
+    mount(&el, props("t-switch", Lang::Fr)).await;
     // Showing the default is not a choice: nothing is stored yet.
     assert_eq!(store.load_lang(), Ok(None));
 
@@ -85,10 +101,7 @@ async fn switching_language_rerenders_and_is_remembered() {
     yew::scheduler::flush().await;
     let root = el.first_element_child().unwrap();
     assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
-    assert_eq!(
-        texts(&el, "h2"),
-        ["The 6 purposes", "The 12 areas of action"]
-    );
+    assert!(texts(&el, "h2").contains(&"The 12 areas of action".to_string()));
     assert_eq!(
         button(&el, "English")
             .get_attribute("aria-pressed")
@@ -96,36 +109,176 @@ async fn switching_language_rerenders_and_is_remembered() {
         Some("true")
     );
     assert_eq!(store.load_lang(), Ok(Some(Lang::En)));
-    assert_eq!(store.get("lang"), Ok(Some("en".to_string())));
-}
-
-#[wasm_bindgen_test]
-async fn instances_keep_their_storage_apart() {
-    let (a, b) = (Store::new("t-ns-a"), Store::new("t-ns-b"));
-    a.save_lang(Lang::En).unwrap();
-    b.save_lang(Lang::Fr).unwrap();
-    assert_eq!(a.load_lang(), Ok(Some(Lang::En)));
-    assert_eq!(b.load_lang(), Ok(Some(Lang::Fr)));
-    assert_ne!(a.key("lang"), b.key("lang"));
-}
-
-#[wasm_bindgen_test]
-fn a_stored_value_this_version_does_not_know_is_ignored() {
-    let store = Store::new("t-corrupt");
-    store.set("lang", "{not a language").unwrap();
-    assert_eq!(store.load_lang(), Ok(None));
-    store.remove("lang").unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn a_storage_failure_is_shown_not_fatal() {
     let el = host();
-    let mut p = props("t-unavailable", Lang::En, false);
+    let mut p = props("t-unavailable", Lang::En);
     p.storage_error = Some(StorageError::Unavailable);
     mount(&el, p).await;
     let alerts = texts(&el, "[role=alert]");
     assert_eq!(alerts.len(), 1);
     assert!(alerts[0].contains("storage is not available"), "{alerts:?}");
-    // The rest of the screen is there all the same.
-    assert_eq!(texts(&el, ".cards h3").len(), 18);
+    assert_eq!(
+        texts(&el, ".cards h3").len(),
+        18,
+        "the rest of the screen is there"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_radio_group_is_a_fieldset_with_a_legend_and_reports_choices() {
+    #[derive(Properties, PartialEq)]
+    struct Wrap {
+        inner: Rc<RadioGroupProps>,
+    }
+    #[component]
+    fn Harness(p: &Wrap) -> Html {
+        let p = &p.inner;
+        html! {
+            <RadioGroup name={p.name.clone()} legend={p.legend.clone()} choices={p.choices.clone()}
+                selected={p.selected.clone()} onchange={p.onchange.clone()}
+                clear_label={p.clear_label.clone()} />
+        }
+    }
+    let got = Rc::new(RefCell::new(Vec::<String>::new()));
+    let sink = got.clone();
+    let inner = Rc::new(RadioGroupProps {
+        name: "q1".into(),
+        legend: "Niveau actuel".into(),
+        hint: None,
+        choices: vec![
+            Choice {
+                value: "0",
+                label: "0 – Pas engagé".into(),
+                hint: Some("Rien"),
+            },
+            Choice {
+                value: "1",
+                label: "1 – Émergent".into(),
+                hint: None,
+            },
+        ],
+        selected: "1".into(),
+        onchange: Callback::from(move |v: AttrValue| sink.borrow_mut().push(v.to_string())),
+        clear_label: Some("Effacer".into()),
+        class: Classes::new(),
+    });
+    let el = host();
+    yew::Renderer::<Harness>::with_root_and_props(el.clone(), Wrap { inner }).render();
+    yew::scheduler::flush().await;
+
+    assert_eq!(texts(&el, "fieldset > legend"), ["Niveau actuel"]);
+    let radios = el.query_selector_all("input[type=radio][name=q1]").unwrap();
+    assert_eq!(radios.length(), 2);
+    // Every radio has a label that names it, hint included.
+    assert_eq!(texts(&el, "label[for=q1-0]"), ["0 – Pas engagéRien"]);
+    let second: HtmlInputElement = radios.item(1).unwrap().dyn_into().unwrap();
+    assert!(second.checked());
+    let first: HtmlInputElement = radios.item(0).unwrap().dyn_into().unwrap();
+    first.click();
+    button(&el, "Effacer").click();
+    assert_eq!(*got.borrow(), ["0", ""]);
+}
+
+#[wasm_bindgen_test]
+async fn the_stepper_says_where_you_are_and_moves_focus_to_the_new_step() {
+    let store = Store::new("t-stepper");
+    store.clear().unwrap();
+    let mut loaded = Loaded::default();
+    loaded.assessments.push(blank(Mode::Quick));
+    loaded.current = Some(ID.into());
+    let el = host();
+    let mut p = props("t-stepper", Lang::Fr);
+    p.loaded = Rc::new(loaded);
+    mount(&el, p).await;
+
+    assert!(el.text_content().unwrap().contains("Étape 1 sur 14"));
+    assert_eq!(texts(&el, "h1"), ["Les finalités"]);
+    assert!(el
+        .text_content()
+        .unwrap()
+        .contains("Étape suivante\u{a0}: Gouvernance"));
+    assert!(
+        el.text_content().unwrap().find("← Précédent").is_none(),
+        "no previous step on the first"
+    );
+    button(&el, "Suivant →").click();
+    yew::scheduler::flush().await;
+    assert!(el.text_content().unwrap().contains("Étape 2 sur 14"));
+    let h1 = el.query_selector("h1").unwrap().unwrap();
+    assert_eq!(
+        h1.text_content().unwrap(),
+        "Gouvernance, responsabilisation et engagement"
+    );
+    let focused = gloo::utils::document().active_element().unwrap();
+    assert_eq!(focused, h1, "the new step's heading has focus");
+
+    // Jump straight to the review from the step menu.
+    button(&el, "14. Bilan").click();
+    yew::scheduler::flush().await;
+    assert_eq!(texts(&el, "h1"), ["Bilan"]);
+    // The position is remembered for the next visit.
+    assert_eq!(store.get("current"), Ok(Some(ID.to_string())));
+    assert_eq!(
+        store.get(&format!("step:{ID}")),
+        Ok(Some("review".to_string()))
+    );
+}
+
+#[wasm_bindgen_test]
+fn assessments_round_trip_through_local_storage() {
+    let store = Store::new("t-round-trip");
+    store.clear().unwrap();
+    let mut a = blank(Mode::Full);
+    a.areas[0].level = Some(Answer::Level(Level::new(3).unwrap()));
+    a.revision = 2;
+    assert_eq!(store.save(&a), Ok(Saved::Written));
+    store.save_position(Some(ID), Some(Step::Area(0))).unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.assessments, [a.clone()]);
+    assert_eq!(loaded.current.as_deref(), Some(ID));
+    assert_eq!(loaded.steps.get(ID), Some(&Step::Area(0)));
+
+    // Another window stored a newer revision: ours is not written over it.
+    let mut theirs = a.clone();
+    theirs.revision = 3;
+    theirs.areas[1].level = Some(Answer::Unknown);
+    assert_eq!(store.save(&theirs), Ok(Saved::Written));
+    a.revision = 3;
+    assert_eq!(store.save(&a), Ok(Saved::Newer(Box::new(theirs.clone()))));
+    assert_eq!(store.load().unwrap().assessments, [theirs]);
+
+    store.delete(ID).unwrap();
+    assert!(store.load().unwrap().assessments.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn unreadable_stored_values_are_kept_aside_untouched() {
+    let store = Store::new("t-corrupt");
+    store.clear().unwrap();
+    store.set("a:broken", "{not json").unwrap();
+    store.set("lang", "{not a language").unwrap();
+    let loaded = store.load().unwrap();
+    assert!(loaded.assessments.is_empty());
+    assert_eq!(loaded.quarantine.len(), 1);
+    assert_eq!(loaded.quarantine[0].raw, "{not json");
+    assert_eq!(loaded.lang, None, "an unknown language is ignored");
+    assert_eq!(store.get("a:broken"), Ok(Some("{not json".to_string())));
+}
+
+#[wasm_bindgen_test]
+fn namespaces_keep_instances_apart() {
+    let (a, b) = (Store::new("t-ns-a"), Store::new("t-ns-b"));
+    a.save_lang(Lang::En).unwrap();
+    b.save_lang(Lang::Fr).unwrap();
+    assert_eq!(a.load_lang(), Ok(Some(Lang::En)));
+    assert_eq!(b.load_lang(), Ok(Some(Lang::Fr)));
+    b.clear().unwrap();
+    assert_eq!(
+        a.load_lang(),
+        Ok(Some(Lang::En)),
+        "clearing one leaves the other"
+    );
 }

@@ -30,7 +30,7 @@ fn main() -> ExitCode {
     let props = AppProps {
         namespace: "default".into(),
         lang: Lang::default(),
-        lang_chosen: false,
+        loaded: Default::default(),
         storage_error: None,
         standalone: true,
     };

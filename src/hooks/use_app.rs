@@ -3,18 +3,23 @@ use std::ops::Deref;
 use yew::prelude::*;
 
 use crate::i18n::Ui;
-use crate::state::{Action, State};
+use crate::platform;
+use crate::state::{Action, Edit, State};
+use crate::storage::Store;
 
-/// What every component of one widget instance shares: its state and a way to change it.
-/// Each instance has its own, so two widgets on a page never share state.
+/// What every component of one widget instance shares: its state, its storage and a way to change
+/// the state. Each instance has its own, so two widgets on a page never share either.
 #[derive(Clone, PartialEq)]
 pub struct AppContext {
     state: UseReducerHandle<State>,
+    pub store: Store,
+    /// Prefix of the element ids of this instance, unique on the page.
+    pub ids: AttrValue,
 }
 
 impl AppContext {
-    pub fn new(state: UseReducerHandle<State>) -> Self {
-        AppContext { state }
+    pub fn new(state: UseReducerHandle<State>, store: Store, ids: AttrValue) -> Self {
+        AppContext { state, store, ids }
     }
 
     pub fn dispatch(&self, action: Action) {
@@ -27,9 +32,25 @@ impl AppContext {
         Callback::from(move |action| state.dispatch(action))
     }
 
+    /// A callback that applies an edit to the open assessment, stamped with the time.
+    pub fn editor(&self) -> Callback<Edit> {
+        let state = self.state.clone();
+        Callback::from(move |edit| {
+            state.dispatch(Action::Edit {
+                now: platform::now(),
+                edit,
+            })
+        })
+    }
+
     /// The interface's words in the current language.
     pub fn ui(&self) -> &'static Ui {
         self.state.lang.ui()
+    }
+
+    /// An element id unique to this widget instance.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.ids)
     }
 }
 

@@ -88,6 +88,22 @@ export class AutodiagPage {
     return app;
   }
 
+  /** A page on an empty storage: what a first visit sees. */
+  static async fresh(context, origin) {
+    const app = await AutodiagPage.open(context, origin);
+    await app.page.evaluate(() => localStorage.clear());
+    await app.reload();
+    return app;
+  }
+
+  /** The stored assessments, parsed, as the app keeps them in local storage. */
+  async stored() {
+    return this.page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('autodiag37101:default:a:'))
+        .map((k) => JSON.parse(localStorage.getItem(k))));
+  }
+
   async goto(path = '/') {
     await this.page.goto(this.origin + path);
     await this.ready();
@@ -117,6 +133,48 @@ export class AutodiagPage {
 
   async widgetLang() {
     return this.page.locator('[data-autodiag] > [lang]').first().getAttribute('lang');
+  }
+
+  // --- The guided assessment, as a person does it ---------------------------------------------
+
+  /** Starts a new assessment from the start screen. `format` is the visible text of the option. */
+  async startNew(name, format = /Rapide|Quick/) {
+    await this.page.getByLabel(/Nom de la collectivité|Name of the community/).fill(name);
+    await this.page.getByRole('radio', { name: format }).check();
+    await this.page.getByRole('button', { name: /^(Commencer|Start)$/ }).click();
+    await this.stepHeading().waitFor();
+  }
+
+  stepHeading() {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  /** Picks `answer` (a visible option text) in the question whose legend matches `question`. */
+  async answer(question, answer) {
+    const group = this.page.getByRole('group', { name: question });
+    await group.getByRole('radio', { name: answer }).check();
+  }
+
+  async next() {
+    await this.page.getByRole('button', { name: /^(Suivant|Next) →$/ }).click();
+  }
+
+  async previous() {
+    await this.page.getByRole('button', { name: /^← (Précédent|Previous)$/ }).click();
+  }
+
+  /** "Étape 3 sur 14" / "Step 3 of 14", as shown. */
+  async stepOf() {
+    return (await this.page.getByText(/^(Étape|Step) \d+ (sur|of) \d+$/).textContent()).trim();
+  }
+
+  async backToList() {
+    await this.page.getByRole('button', { name: /Retour à la liste|Back to the list/ }).click();
+  }
+
+  /** The assessments listed on the start screen, by name. */
+  async listedAssessments() {
+    return this.page.locator('.assessments h3').allTextContents();
   }
 
   /** Requests that went anywhere but the app's own origin. */

@@ -1,0 +1,107 @@
+use yew::prelude::*;
+
+use super::ExportButton;
+use crate::hooks::use_app;
+use crate::i18n::fill;
+use crate::state::{Action, ImportChoice, Notice, StorageError};
+use crate::{files, platform};
+
+/// Everything the app has to tell the user right now: storage trouble, what just happened (with
+/// undo), an import waiting for a decision, stored data that could not be read.
+#[component]
+pub fn Notices() -> Html {
+    let app = use_app();
+    let ui = app.ui();
+    let dismiss = app.dispatcher().reform(|_| Action::DismissNotice);
+
+    let storage = app.storage_error.map(|e| {
+        let text = match e {
+            StorageError::Unavailable => ui.storage_unavailable,
+            StorageError::WriteRefused => ui.storage_write_refused,
+        };
+        html! {
+            <div class="notice notice-warning" role="alert">
+                <p>{ text }</p>
+                if let Some(id) = app.current.clone() {
+                    <ExportButton id={id} />
+                }
+            </div>
+        }
+    });
+
+    let notice = app.notice.as_ref().map(|n| {
+        let (text, undo, alert) = match n {
+            Notice::Deleted { name } => (fill(ui.deleted, &[name]), true, false),
+            Notice::ChangedElsewhere => (ui.changed_elsewhere.to_string(), false, false),
+            Notice::Conflict => (ui.conflict.to_string(), false, true),
+            Notice::RemovedElsewhere { name } => (fill(ui.removed_elsewhere, &[name]), false, true),
+            Notice::Imported { name } => (fill(ui.imported, &[name]), false, false),
+            Notice::ImportFailed(e) => (fill(ui.import_failed, &[&e.message(app.lang)]), false, true),
+            Notice::AllDeleted => (ui.all_deleted.to_string(), false, false),
+        };
+        html! {
+            <div class={classes!("notice", if alert { "notice-warning" } else { "notice-info" })}
+                role={if alert { "alert" } else { "status" }}>
+                <p>{ text }</p>
+                if undo {
+                    <button type="button" class="button button-primary"
+                        onclick={app.dispatcher().reform(|_| Action::Undo)}>{ ui.undo }</button>
+                }
+                <button type="button" class="button" onclick={dismiss.clone()}>{ ui.dismiss }</button>
+            </div>
+        }
+    });
+
+    let pending = app.pending_import.as_ref().map(|a| {
+        let existing = app.find(&a.id).map(|e| e.community.name.clone()).unwrap_or_default();
+        let resolve = |choice: ImportChoice| {
+            app.dispatcher().reform(move |_| Action::ResolveImport(choice.clone()))
+        };
+        let keep_both = app.dispatcher().reform(|_| {
+            Action::ResolveImport(ImportChoice::KeepBoth { new_id: platform::new_id() })
+        });
+        html! {
+            <div class="notice notice-warning" role="alertdialog" aria-labelledby={app.id("collision")}>
+                <p id={app.id("collision")}>{ fill(ui.collision, &[&existing]) }</p>
+                <button type="button" class="button button-primary" onclick={keep_both}>{ ui.keep_both }</button>
+                <button type="button" class="button" onclick={resolve(ImportChoice::Replace)}>{ ui.replace }</button>
+                <button type="button" class="button" onclick={resolve(ImportChoice::Cancel)}>{ ui.cancel }</button>
+            </div>
+        }
+    });
+
+    let quarantine = app.quarantine.iter().map(|q| {
+        let download = {
+            let (raw, name) = (q.raw.clone(), format!("autodiag-37101_unreadable_{}.json", platform::today()));
+            move |_| {
+                files::download(&name, "application/json", &raw);
+            }
+        };
+        let drop_it = {
+            let (app, key) = (app.clone(), q.key.clone());
+            move |_| {
+                if app.store.drop_quarantined(&key).is_ok() {
+                    app.dispatch(Action::DropQuarantined(key.clone()));
+                }
+            }
+        };
+        html! {
+            <div class="notice notice-warning" role="alert">
+                <p>{ fill(ui.quarantine, &[&q.error.message(app.lang)]) }</p>
+                <button type="button" class="button button-primary" onclick={download}>{ ui.download_it }</button>
+                <button type="button" class="button button-danger-outline" onclick={drop_it}>{ ui.delete_it }</button>
+            </div>
+        }
+    });
+
+    html! {
+        <div class="notices">
+            { for storage }
+            { for notice }
+            { for pending }
+            if app.current.is_none() {
+                { for quarantine }
+            }
+        </div>
+    }
+}

@@ -1,0 +1,140 @@
+use yew::prelude::*;
+
+use super::fields::TextField;
+use super::radio_group::{Choice, RadioGroup};
+use super::{AssessmentList, FilePicker, Overview};
+use crate::hooks::use_app;
+use crate::model::Mode;
+use crate::platform;
+use crate::state::Action;
+
+/// The start screen: what this is, start a new assessment, resume one, open a file, and the user's
+/// data (privacy, delete everything).
+#[component]
+pub fn StartScreen() -> Html {
+    let app = use_app();
+    let ui = app.ui();
+    let name = use_state(String::new);
+    let mode = use_state(|| Mode::Quick);
+    let tried = use_state(|| false);
+    let confirm_all = use_state(|| false);
+
+    let name_error =
+        (*tried && name.trim().is_empty()).then_some(AttrValue::Static(ui.name_required));
+    let onsubmit = {
+        let (app, name, mode, tried) = (app.clone(), name.clone(), mode.clone(), tried.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            tried.set(true);
+            if name.trim().is_empty() {
+                focus_by_id(&app.id("new-name"));
+                return;
+            }
+            platform::request_persistent_storage();
+            app.dispatch(Action::Create {
+                id: platform::new_id(),
+                now: platform::now(),
+                mode: *mode,
+                name: name.trim().to_string(),
+            });
+        })
+    };
+    let mode_choices = vec![
+        Choice {
+            value: "quick",
+            label: ui.quick_title.into(),
+            hint: Some(ui.quick_desc),
+        },
+        Choice {
+            value: "full",
+            label: ui.full_title.into(),
+            hint: Some(ui.full_desc),
+        },
+    ];
+    let on_mode = {
+        let mode = mode.clone();
+        Callback::from(move |v: AttrValue| mode.set(Mode::from_id(&v).unwrap_or(Mode::Quick)))
+    };
+    let delete_all = {
+        let (app, confirm_all) = (app.clone(), confirm_all.clone());
+        Callback::from(move |_| {
+            // Storage is cleared first: the state then forgets what storage no longer holds.
+            let _ = app.store.clear();
+            confirm_all.set(false);
+            app.dispatch(Action::DeleteAll);
+        })
+    };
+
+    html! {
+        <div class="start">
+            <h1>{ ui.tagline }</h1>
+            <p class="intro">{ ui.intro }</p>
+            <p class="notice notice-info">{ ui.self_assessment_notice }</p>
+            <p class="notice notice-privacy">{ ui.privacy_notice }</p>
+
+            if !app.assessments.is_empty() {
+                <AssessmentList />
+            }
+
+            <section class="panel new-assessment">
+                <h2>{ ui.new_heading }</h2>
+                <form {onsubmit} novalidate=true>
+                    <TextField id={app.id("new-name")} label={ui.name_label} hint={Some(AttrValue::Static(ui.name_hint))}
+                        value={(*name).clone()} required=true error={name_error}
+                        oninput={Callback::from(move |v| name.set(v))} />
+                    <RadioGroup name={app.id("new-mode")} legend={ui.mode_legend} choices={mode_choices}
+                        selected={mode.id()} onchange={on_mode} class="modes" />
+                    <button type="submit" class="button button-primary">{ ui.start_button }</button>
+                </form>
+            </section>
+
+            <FilePicker />
+
+            <Overview />
+
+            <section class="panel">
+                <h2>{ ui.data_heading }</h2>
+                <p>{ ui.privacy_notice }</p>
+                <p>{ ui.privacy_people }</p>
+                if *confirm_all {
+                    <div class="confirm" role="group" aria-label={ui.delete_all}>
+                        <p>{ ui.confirm_delete_all }</p>
+                        <button type="button" class="button button-danger" onclick={delete_all}>
+                            { ui.confirm_yes_delete_all }
+                        </button>
+                        <button type="button" class="button"
+                            onclick={let c = confirm_all.clone(); move |_| c.set(false)}>{ ui.cancel }</button>
+                    </div>
+                } else {
+                    <button type="button" class="button button-danger-outline"
+                        onclick={move |_| confirm_all.set(true)}>{ ui.delete_all }</button>
+                }
+            </section>
+        </div>
+    }
+}
+
+/// Moves keyboard focus to the element with this id, if it is there.
+pub fn focus_by_id(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
+/// The percentage a share (0 to 1) reads as, in the UI's language ("45 %" in French).
+pub fn percent(share: f64, lang: crate::i18n::Lang) -> String {
+    let n = (share * 100.0).round() as u32;
+    match lang {
+        crate::i18n::Lang::Fr => format!("{n}\u{a0}%"),
+        crate::i18n::Lang::En => format!("{n}%"),
+    }
+}

@@ -1,0 +1,156 @@
+use yew::prelude::*;
+
+use super::questions::{AreaStep, CommunityStep, PhaseStep, PurposesStep, ScopeStep};
+use super::{ExportButton, ReviewStep};
+use crate::content::AREAS;
+use crate::hooks::use_app;
+use crate::i18n::{fill, Lang};
+use crate::platform;
+use crate::scoring;
+use crate::state::Action;
+use crate::steps::{step_progress, steps, Step};
+
+/// Changes after which an export is suggested, as browsers may evict a site's storage.
+const LONG_SITTING_EDITS: u32 = 25;
+
+/// The title of a step, as the stepper and the step's heading show it.
+pub fn step_title(step: Step, lang: Lang) -> String {
+    let ui = lang.ui();
+    match step {
+        Step::Community => ui.step_community.into(),
+        Step::Scope => ui.step_scope.into(),
+        Step::Purposes => ui.step_purposes.into(),
+        Step::Area(a) => AREAS[a].title.get(lang).into(),
+        Step::Phase(p) => fill(ui.step_phase, &[p.info().title.get(lang)]),
+        Step::Review => ui.step_review.into(),
+    }
+}
+
+/// The guided walk through the open assessment: where you are, the current step, and the way on.
+#[component]
+pub fn Wizard() -> Html {
+    let app = use_app();
+    let heading = use_node_ref();
+    let first_render = use_mut_ref(|| true);
+    let step = app.step;
+    {
+        // Focus the heading on navigation (not on arrival), so keyboard and screen-reader users
+        // start reading the new step at its top.
+        let heading = heading.clone();
+        use_effect_with(step, move |_| {
+            if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+    let Some(a) = app.open() else {
+        return html! {};
+    };
+    let (ui, lang) = (app.ui(), app.lang);
+    let all = steps(a);
+    let step = step.unwrap_or(all[0]);
+    let pos = all.iter().position(|s| *s == step).unwrap_or(0);
+    let scores = scoring::compute(a);
+    let goto = |s: Step| app.dispatcher().reform(move |_| Action::Goto(s));
+
+    let menu = all.iter().enumerate().map(|(i, &s)| {
+        let (done, asked) = step_progress(a, s);
+        let status = (asked > 0).then_some(if done == asked {
+            ui.answered_mark
+        } else {
+            ui.unanswered_mark
+        });
+        let current = (s == step).then_some("step");
+        html! {
+            <li class={classes!(status.map(|_| if done == asked { "done" } else { "todo" }))}>
+                <button type="button" class="link-button" aria-current={current} onclick={goto(s)}>
+                    { format!("{}. {}", i + 1, step_title(s, lang)) }
+                    if let Some(status) = status {
+                        <span class="step-status">{ format!(" ({status})") }</span>
+                    }
+                </button>
+            </li>
+        }
+    });
+
+    let body = match step {
+        Step::Community => html! { <CommunityStep /> },
+        Step::Scope => html! { <ScopeStep /> },
+        Step::Purposes => html! { <PurposesStep /> },
+        Step::Area(i) => html! { <AreaStep index={i} /> },
+        Step::Phase(p) => html! { <PhaseStep phase={p as usize} /> },
+        Step::Review => html! { <ReviewStep /> },
+    };
+    let prev = pos.checked_sub(1).map(|i| all[i]);
+    let next = all.get(pos + 1).copied();
+    let (total, n) = (all.len().to_string(), (pos + 1).to_string());
+    let exported = app
+        .exported
+        .get(&a.id)
+        .map(|at| platform::local_date_time(at, lang));
+
+    html! {
+        <div class="wizard">
+            <div class="wizard-bar">
+                <button type="button" class="link-button" onclick={app.dispatcher().reform(|_| Action::Close)}>
+                    { "← " }{ ui.back_to_list }
+                </button>
+                <p class="assessment-title">{ a.community.name.clone() }</p>
+                <p class="save-status" role="status">
+                    if app.storage_error.is_none() {
+                        { "✓ " }{ ui.saved }
+                    } else {
+                        { "⚠ " }{ ui.not_saved }
+                    }
+                </p>
+            </div>
+            <div class="progress-line">
+                <p>
+                    <strong>{ fill(ui.step_of, &[&n, &total]) }</strong>
+                    { " · " }
+                    { fill(ui.progress, &[&scores.answered.to_string(), &scores.asked.to_string()]) }
+                </p>
+                <progress max={scores.asked.to_string()} value={scores.answered.to_string()}
+                    aria-label={ui.col_completion} />
+            </div>
+            // Keyed by step: the menu is closed again once it took the user somewhere.
+            <details class="step-menu" key={step.id()}>
+                <summary>{ ui.steps_label }</summary>
+                <nav aria-label={ui.steps_label}>
+                    <ol>{ for menu }</ol>
+                </nav>
+            </details>
+
+            <section class="step" aria-labelledby={app.id("step-heading")}>
+                <h1 id={app.id("step-heading")} tabindex="-1" ref={heading}>{ step_title(step, lang) }</h1>
+                { body }
+            </section>
+
+            <div class="step-nav">
+                if let Some(p) = prev {
+                    <button type="button" class="button" onclick={goto(p)}>{ "← " }{ ui.previous }</button>
+                }
+                if let Some(nx) = next {
+                    <button type="button" class="button button-primary" onclick={goto(nx)}
+                        aria-describedby={app.id("next-is")}>{ ui.next }{ " →" }</button>
+                    <p class="next-is" id={app.id("next-is")}>{ fill(ui.next_is, &[&step_title(nx, lang)]) }</p>
+                }
+            </div>
+
+            <div class="backup">
+                if app.edits_since_export >= LONG_SITTING_EDITS {
+                    <p class="notice notice-info">{ ui.long_sitting }</p>
+                }
+                <p>
+                    { match &exported {
+                        Some(at) => fill(ui.last_export, &[at]),
+                        None => ui.never_exported.to_string(),
+                    } }
+                </p>
+                <ExportButton id={a.id.clone()} />
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,107 @@
+//! Files, at the edge: downloads of exports and reading of picked files.
+
+use crate::model::Assessment;
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: f64 = 5_000_000.0;
+
+/// A file name that says what the file is: `autodiag-37101_commune-de-x_2026-11-28_quick.json`.
+pub fn export_name(a: &Assessment) -> String {
+    let mut slug = String::new();
+    for c in a.community.name.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
+    let date = a.updated.get(..10).unwrap_or("undated");
+    format!(
+        "autodiag-37101_{}_{date}_{}.json",
+        if slug.is_empty() { "assessment" } else { &slug },
+        a.mode.id()
+    )
+}
+
+/// The letters of French place names without their accents, for file names.
+fn fold_accent(c: char) -> impl Iterator<Item = char> {
+    let base = match c {
+        'à' | 'â' | 'ä' | 'á' => "a",
+        'À' | 'Â' | 'Ä' | 'Á' => "A",
+        'é' | 'è' | 'ê' | 'ë' => "e",
+        'É' | 'È' | 'Ê' | 'Ë' => "E",
+        'î' | 'ï' | 'í' => "i",
+        'Î' | 'Ï' => "I",
+        'ô' | 'ö' | 'ó' => "o",
+        'Ô' | 'Ö' => "O",
+        'ù' | 'û' | 'ü' | 'ú' => "u",
+        'Ù' | 'Û' | 'Ü' => "U",
+        'ç' => "c",
+        'Ç' => "C",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'æ' => "ae",
+        'ÿ' => "y",
+        _ => "",
+    };
+    let single = base.is_empty().then_some(c);
+    base.chars().chain(single)
+}
+
+/// Offers `text` to the user as a downloaded file.
+#[cfg(target_arch = "wasm32")]
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+
+    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // Revoking the URL at once can cancel the download in some browsers: keep it a while.
+    gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
+    true
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn download(_: &str, _: &str, _: &str) -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::model::Mode;
+
+    #[test]
+    fn file_names_are_plain_ascii() {
+        let mut a = Assessment::new(
+            "x".into(),
+            "2026-11-28T20:15:00Z".into(),
+            Lang::Fr,
+            Mode::Quick,
+            "Commune de Saint-Étienne-d’Œuvre (Ain)".into(),
+        );
+        assert_eq!(
+            export_name(&a),
+            "autodiag-37101_commune-de-saint-etienne-d-oeuvre-ain_2026-11-28_quick.json"
+        );
+        a.community.name = "«»".into();
+        assert_eq!(
+            export_name(&a),
+            "autodiag-37101_assessment_2026-11-28_quick.json"
+        );
+    }
+}

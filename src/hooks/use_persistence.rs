@@ -1,0 +1,137 @@
+use std::collections::HashMap;
+
+use yew::prelude::*;
+
+use crate::state::{Action, State};
+use crate::storage::{Saved, Store};
+
+/// Keeps local storage in step with the state, and the state in step with other windows.
+///
+/// - every assessment whose revision changed is written (never over a newer one stored by another
+///   window: that one is shown instead, and the user is told);
+/// - a deleted assessment is removed; the open assessment and step are remembered;
+/// - the language is remembered once the user chose one;
+/// - `storage` events from other windows bring their newer revisions in.
+///
+/// Failures go to the state as `StorageResult`, shown to the user; nothing here panics.
+#[hook]
+pub fn use_persistence(state: &UseReducerHandle<State>, store: &Store) {
+    // What storage is known to hold: id → revision.
+    let known = {
+        let initial: HashMap<String, u64> = state
+            .assessments
+            .iter()
+            .map(|a| (a.id.clone(), a.revision))
+            .collect();
+        use_mut_ref(move || initial)
+    };
+
+    {
+        let (state, store) = (state.clone(), store.clone());
+        use_effect_with(state.generation, move |_| {
+            let mut known = known.borrow_mut();
+            let mut error = None;
+            // Only a real attempt says anything about storage: with nothing to write, a failure
+            // met at start-up stays on screen.
+            let mut attempted = false;
+            for a in &state.assessments {
+                if known.get(&a.id) == Some(&a.revision) {
+                    continue;
+                }
+                attempted = true;
+                match store.save(a) {
+                    Ok(Saved::Written) => {
+                        known.insert(a.id.clone(), a.revision);
+                    }
+                    Ok(Saved::Newer(theirs)) => {
+                        known.insert(theirs.id.clone(), theirs.revision);
+                        state.dispatch(Action::Conflict(theirs));
+                    }
+                    Err(e) => error = Some(e),
+                }
+            }
+            let gone: Vec<String> = known
+                .keys()
+                .filter(|id| state.find(id).is_none())
+                .cloned()
+                .collect();
+            for id in gone {
+                attempted = true;
+                match store.delete(&id) {
+                    Ok(()) => {
+                        known.remove(&id);
+                    }
+                    Err(e) => error = Some(e),
+                }
+            }
+            if attempted {
+                state.dispatch(Action::StorageResult(error));
+            }
+        });
+    }
+    {
+        let store = store.clone();
+        let position = (state.current.clone(), state.step);
+        use_effect_with(position, move |(current, step)| {
+            // A failure here is already reported by the writes of the answers themselves.
+            let _ = store.save_position(current.as_deref(), *step);
+        });
+    }
+    {
+        let (state, store) = (state.clone(), store.clone());
+        use_effect_with((state.lang, state.lang_chosen), move |&(lang, chosen)| {
+            if chosen {
+                state.dispatch(Action::StorageResult(store.save_lang(lang).err()));
+            }
+        });
+    }
+    {
+        let (state, store) = (state.clone(), store.clone());
+        use_effect_with((), move |_| {
+            let listener = listen_to_other_windows(state, store);
+            // Dropping the listener unregisters it.
+            move || drop(listener)
+        });
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn listen_to_other_windows(
+    state: UseReducerHandle<State>,
+    store: Store,
+) -> Option<gloo::events::EventListener> {
+    use wasm_bindgen::JsCast;
+
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(
+        &window,
+        "storage",
+        move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                return;
+            };
+            let Some(key) = event.key() else { return };
+            let Some(id) = store.assessment_id(&key) else {
+                return;
+            };
+            match event.new_value() {
+                None => state.dispatch(Action::ExternalRemoved(id.to_string())),
+                // Unreadable values are left for the next start-up, which sets them aside.
+                Some(v) => {
+                    if let Ok(a) = crate::format::import(v.as_bytes()) {
+                        state.dispatch(Action::External(Box::new(a)));
+                    }
+                }
+            }
+        },
+    ))
+}
+
+/// Natively (prerendering) there are no other windows.
+#[cfg(not(target_arch = "wasm32"))]
+fn listen_to_other_windows(
+    _: UseReducerHandle<State>,
+    _: Store,
+) -> Option<gloo::events::EventListener> {
+    None
+}

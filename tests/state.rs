@@ -1,0 +1,334 @@
+//! The reducer: every action on plain data, natively.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use std::rc::Rc;
+
+use autodiag37101::i18n::Lang;
+use autodiag37101::model::*;
+use autodiag37101::state::*;
+use autodiag37101::steps::Step;
+use yew::Reducible;
+
+const T1: &str = "2026-11-28T20:00:00Z";
+const T2: &str = "2026-11-28T20:05:00Z";
+const ID2: &str = "00000000-0000-4000-8000-000000000002";
+
+fn start() -> Rc<State> {
+    Rc::new(State::new(Lang::Fr, false, None))
+}
+
+fn run(s: Rc<State>, actions: impl IntoIterator<Item = Action>) -> Rc<State> {
+    actions.into_iter().fold(s, |s, a| s.reduce(a))
+}
+
+fn create(mode: Mode) -> Action {
+    Action::Create {
+        id: common::ID.into(),
+        now: T1.into(),
+        mode,
+        name: "Saint-Exemple".into(),
+    }
+}
+
+fn edit(edit: Edit) -> Action {
+    Action::Edit {
+        now: T2.into(),
+        edit,
+    }
+}
+
+#[test]
+fn creating_opens_the_first_step_of_the_mode() {
+    let s = run(start(), [create(Mode::Quick)]);
+    assert_eq!(s.assessments.len(), 1);
+    assert_eq!(s.current.as_deref(), Some(common::ID));
+    assert_eq!(s.step, Some(Step::Purposes));
+    let s = run(start(), [create(Mode::Full)]);
+    assert_eq!(s.step, Some(Step::Community));
+    assert_eq!(s.open().unwrap().language, Lang::Fr);
+}
+
+#[test]
+fn a_blank_name_creates_nothing() {
+    let s = start();
+    let after = s.clone().reduce(Action::Create {
+        id: common::ID.into(),
+        now: T1.into(),
+        mode: Mode::Quick,
+        name: "   ".into(),
+    });
+    assert!(Rc::ptr_eq(&s, &after));
+}
+
+#[test]
+fn each_saved_change_bumps_revision_and_time_and_a_no_op_changes_nothing() {
+    let s = run(start(), [create(Mode::Quick)]);
+    let g0 = s.generation;
+    let level2 = Some(Answer::Level(Level::new(2).unwrap()));
+    let s = s.reduce(edit(Edit::Level(0, level2)));
+    let a = s.open().unwrap();
+    assert_eq!((a.revision, a.updated.as_str()), (1, T2));
+    assert_eq!(a.areas[0].level, level2);
+    assert!(s.generation > g0);
+    let same = s.clone().reduce(edit(Edit::Level(0, level2)));
+    assert!(
+        Rc::ptr_eq(&s, &same),
+        "same answer again: no new revision, no re-render"
+    );
+    assert!(Rc::ptr_eq(
+        &same,
+        &same.clone().reduce(Action::Goto(Step::Purposes))
+    ));
+}
+
+#[test]
+fn an_empty_name_or_an_impossible_date_is_not_stored() {
+    let s = run(start(), [create(Mode::Full)]);
+    assert!(Rc::ptr_eq(
+        &s,
+        &s.clone().reduce(edit(Edit::Name(" ".into())))
+    ));
+    assert!(Rc::ptr_eq(
+        &s,
+        &s.clone()
+            .reduce(edit(Edit::Date(Some("2026-02-31".into()))))
+    ));
+    let s = s.reduce(edit(Edit::Date(Some("2026-02-28".into()))));
+    assert_eq!(
+        s.open().unwrap().community.date.as_deref(),
+        Some("2026-02-28")
+    );
+}
+
+#[test]
+fn text_is_cut_at_the_formats_limit() {
+    let s = run(
+        start(),
+        [
+            create(Mode::Full),
+            edit(Edit::AreaNotes(1, "é".repeat(MAX_TEXT_CHARS + 5))),
+        ],
+    );
+    assert_eq!(
+        s.open().unwrap().areas[1].notes.chars().count(),
+        MAX_TEXT_CHARS
+    );
+}
+
+#[test]
+fn leaving_the_current_area_out_of_scope_moves_to_a_step_that_exists() {
+    let s = run(start(), [create(Mode::Full), Action::Goto(Step::Area(2))]);
+    assert_eq!(s.step, Some(Step::Area(2)));
+    let s = s.reduce(edit(Edit::InScope(2, false)));
+    assert_eq!(s.step, Some(Step::Community));
+    assert!(
+        Rc::ptr_eq(&s, &s.clone().reduce(Action::Goto(Step::Area(2)))),
+        "no such step now"
+    );
+}
+
+#[test]
+fn goto_only_reaches_steps_of_the_mode() {
+    let s = run(start(), [create(Mode::Quick)]);
+    assert!(Rc::ptr_eq(
+        &s,
+        &s.clone().reduce(Action::Goto(Step::Community))
+    ));
+    let s = s.reduce(Action::Goto(Step::Review));
+    assert_eq!(s.step, Some(Step::Review));
+}
+
+#[test]
+fn delete_then_undo_restores_in_place() {
+    let s = run(
+        start(),
+        [
+            create(Mode::Quick),
+            Action::Duplicate {
+                id: common::ID.into(),
+                new_id: ID2.into(),
+                now: T2.into(),
+                name: "Copie".into(),
+            },
+        ],
+    );
+    assert_eq!(s.assessments.len(), 2);
+    assert_eq!(s.assessments[1].community.name, "Copie");
+    assert_eq!(s.assessments[1].revision, 0);
+    let s = s.reduce(Action::Delete(common::ID.into()));
+    assert_eq!(s.assessments.len(), 1);
+    assert_eq!(
+        s.current, None,
+        "the open assessment was deleted: back to start"
+    );
+    assert_eq!(
+        s.notice,
+        Some(Notice::Deleted {
+            name: "Saint-Exemple".into()
+        })
+    );
+    let s = s.reduce(Action::Undo);
+    assert_eq!(s.assessments[0].id, common::ID);
+    assert_eq!(s.assessments.len(), 2);
+    assert_eq!(s.notice, None);
+}
+
+#[test]
+fn rename_keeps_a_name() {
+    let s = run(start(), [create(Mode::Quick)]);
+    let r = s.clone().reduce(Action::Rename {
+        id: common::ID.into(),
+        name: "Bourg".into(),
+        now: T2.into(),
+    });
+    assert_eq!(r.assessments[0].community.name, "Bourg");
+    assert_eq!(r.assessments[0].revision, 1);
+    assert!(Rc::ptr_eq(
+        &r,
+        &r.clone().reduce(Action::Rename {
+            id: common::ID.into(),
+            name: "".into(),
+            now: T2.into()
+        })
+    ));
+}
+
+#[test]
+fn importing_a_known_id_asks_and_never_overwrites_silently() {
+    let s = run(start(), [create(Mode::Quick)]);
+    let mut file = s.assessments[0].clone();
+    file.community.name = "From file".into();
+    file.revision = 0;
+    let s = s.reduce(Action::Import(Box::new(file.clone())));
+    assert_eq!(s.assessments.len(), 1);
+    assert_eq!(s.assessments[0].community.name, "Saint-Exemple");
+    assert_eq!(s.pending_import.as_ref(), Some(&file));
+
+    let both = s
+        .clone()
+        .reduce(Action::ResolveImport(ImportChoice::KeepBoth {
+            new_id: ID2.into(),
+        }));
+    assert_eq!(both.assessments.len(), 2);
+    assert_eq!(both.assessments[1].id, ID2);
+    assert_eq!(both.pending_import, None);
+
+    let replaced = s
+        .clone()
+        .reduce(Action::ResolveImport(ImportChoice::Replace));
+    assert_eq!(replaced.assessments.len(), 1);
+    assert_eq!(replaced.assessments[0].community.name, "From file");
+    assert!(replaced.assessments[0].revision > s.assessments[0].revision);
+
+    let cancelled = s.reduce(Action::ResolveImport(ImportChoice::Cancel));
+    assert_eq!(cancelled.assessments[0].community.name, "Saint-Exemple");
+    assert_eq!(cancelled.pending_import, None);
+}
+
+#[test]
+fn a_newer_version_from_another_window_replaces_an_older_one_only() {
+    let s = run(
+        start(),
+        [
+            create(Mode::Quick),
+            edit(Edit::Priority(0, Some(Priority::High))),
+        ],
+    );
+    let mut newer = s.assessments[0].clone();
+    newer.revision = 5;
+    newer.purposes[1].priority = Some(Priority::Low);
+    let s2 = s.clone().reduce(Action::External(Box::new(newer.clone())));
+    assert_eq!(s2.assessments[0], newer);
+    assert_eq!(s2.notice, Some(Notice::ChangedElsewhere));
+    let mut older = newer.clone();
+    older.revision = 1;
+    assert!(Rc::ptr_eq(
+        &s2,
+        &s2.clone().reduce(Action::External(Box::new(older)))
+    ));
+}
+
+#[test]
+fn a_conflict_shows_the_stored_version_and_says_so() {
+    let s = run(
+        start(),
+        [
+            create(Mode::Quick),
+            edit(Edit::Priority(0, Some(Priority::High))),
+        ],
+    );
+    let mut theirs = s.assessments[0].clone();
+    theirs.revision = 1;
+    theirs.purposes[0].priority = Some(Priority::Low);
+    let s = s.reduce(Action::Conflict(Box::new(theirs.clone())));
+    assert_eq!(s.assessments[0], theirs);
+    assert_eq!(s.notice, Some(Notice::Conflict));
+}
+
+#[test]
+fn removed_elsewhere_closes_it_here_with_a_word() {
+    let s = run(start(), [create(Mode::Quick)]);
+    let s = s.reduce(Action::ExternalRemoved(common::ID.into()));
+    assert!(s.assessments.is_empty());
+    assert_eq!(s.current, None);
+    assert_eq!(
+        s.notice,
+        Some(Notice::RemovedElsewhere {
+            name: "Saint-Exemple".into()
+        })
+    );
+}
+
+#[test]
+fn delete_all_forgets_everything_including_the_language_choice() {
+    let s = run(
+        start(),
+        [
+            Action::SetLang(Lang::En),
+            create(Mode::Quick),
+            Action::Exported {
+                id: common::ID.into(),
+                at: T2.into(),
+            },
+        ],
+    );
+    let s = s.reduce(Action::DeleteAll);
+    assert!(s.assessments.is_empty() && s.exported.is_empty() && !s.lang_chosen);
+    assert_eq!(s.notice, Some(Notice::AllDeleted));
+}
+
+#[test]
+fn exporting_resets_the_long_sitting_counter() {
+    let s = run(
+        start(),
+        [
+            create(Mode::Quick),
+            edit(Edit::Priority(0, Some(Priority::High))),
+            edit(Edit::Priority(1, Some(Priority::High))),
+        ],
+    );
+    assert_eq!(s.edits_since_export, 2);
+    let s = s.reduce(Action::Exported {
+        id: common::ID.into(),
+        at: T2.into(),
+    });
+    assert_eq!(s.edits_since_export, 0);
+    assert_eq!(s.exported.get(common::ID).map(String::as_str), Some(T2));
+}
+
+#[test]
+fn resuming_goes_back_to_the_last_step_shown() {
+    let s = run(
+        start(),
+        [
+            create(Mode::Quick),
+            Action::Goto(Step::Area(4)),
+            Action::Close,
+        ],
+    );
+    assert_eq!(s.current, None);
+    let s = s.reduce(Action::Open(common::ID.into()));
+    assert_eq!(s.step, Some(Step::Area(4)));
+}
