@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{LangSwitch, Notices, StartScreen, Wizard};
+use crate::components::{lang_switch, notices, StartScreen, Wizard};
 use crate::hooks::{use_persistence, AppContext};
 use crate::i18n::Lang;
 use crate::state::{State, StorageError};
@@ -69,16 +69,16 @@ pub fn App(props: &AppProps) -> Html {
 
     let ui = state.lang.ui();
     html! {
-        <ContextProvider<AppContext> context={context}>
+        <ContextProvider<AppContext> context={context.clone()}>
             <div class="autodiag" lang={state.lang.id()}>
                 <header class="masthead">
                     <div class="masthead-inner">
                         <p class="brand">{ ui.app_title }</p>
-                        <LangSwitch />
+                        { lang_switch(&context) }
                     </div>
                 </header>
                 <main class="content">
-                    <Notices />
+                    { notices(&context) }
                     if state.open().is_some() {
                         <Wizard key={state.current.clone().unwrap_or_default()} />
                     } else {

@@ -1,5 +1,9 @@
 //! The components. Each renders state and dispatches actions; storage, files and the clock are
 //! reached only through the adapters (`storage`, `files`, `platform`).
+//!
+//! Only what needs hooks of its own is a `#[component]`; the rest are plain functions returning
+//! `Html`. Yew compiles its component machinery once per component type, and in this app that
+//! was most of the WebAssembly's size.
 
 mod assessment_list;
 mod export_button;
@@ -15,12 +19,11 @@ mod start;
 mod wizard;
 
 pub use assessment_list::AssessmentList;
-pub use export_button::ExportButton;
+pub use export_button::export_button;
 pub use file_picker::FilePicker;
-pub use lang_switch::LangSwitch;
-pub use notices::Notices;
-pub use overview::Overview;
-pub use radio_group::{Choice, RadioGroup, RadioGroupProps};
-pub use review::ReviewStep;
+pub use lang_switch::lang_switch;
+pub use notices::notices;
+pub use overview::overview;
+pub use radio_group::{radio_group, Choice, Question};
 pub use start::StartScreen;
 pub use wizard::Wizard;

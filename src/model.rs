@@ -328,6 +328,18 @@ fn digits(b: &[u8]) -> Option<u32> {
     })
 }
 
+/// Sorts a short slice, stably. The lists here hold a dozen items at most (areas, assessments in a
+/// browser, participants' values); the standard library's sorts are several kilobytes of wasm each.
+pub fn sort_small_by<T>(v: &mut [T], mut ordering: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && ordering(&v[j - 1], &v[j]) == std::cmp::Ordering::Greater {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

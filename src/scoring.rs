@@ -158,7 +158,7 @@ pub fn compute(assessment: &Assessment) -> Scores {
                 .map(|s| (a, s.gap, rank(assessment, a, s.gap)))
         })
         .collect();
-    ranked.sort_by(|(a1, g1, (n1, d1)), (a2, g2, (n2, d2))| {
+    crate::model::sort_small_by(&mut ranked, |(a1, g1, (n1, d1)), (a2, g2, (n2, d2))| {
         // n1/d1 vs n2/d2 without division; then the larger gap, then the standard's order.
         (n2 * d1).cmp(&(n1 * d2)).then(g2.cmp(g1)).then(a1.cmp(a2))
     });
@@ -235,7 +235,7 @@ fn median_sorted(v: &[u8]) -> f64 {
 /// Merges participants' scored values for one item; `None` when nobody gave one.
 pub fn item_stats(values: &[u8]) -> Option<ItemStats> {
     let mut v = values.to_vec();
-    v.sort_unstable();
+    crate::model::sort_small_by(&mut v, |a, b| a.cmp(b));
     let (&min, &max) = (v.first()?, v.last()?);
     let n = v.len();
     let median = median_sorted(&v);

@@ -112,7 +112,7 @@ impl Store {
             ..Loaded::default()
         };
         let mut names = self.names()?;
-        names.sort();
+        crate::model::sort_small_by(&mut names, |a, b| a.cmp(b));
         for name in names {
             let Some(value) = self.get(&name)? else {
                 continue;
@@ -139,8 +139,6 @@ impl Store {
                 }
             }
         }
-        // Most recently changed first, as the start screen lists them.
-        out.assessments.sort_by(|a, b| b.updated.cmp(&a.updated));
         Ok(out)
     }
 

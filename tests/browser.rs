@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use autodiag37101::components::{Choice, RadioGroup, RadioGroupProps};
+use autodiag37101::components::{radio_group, Choice, Question};
 use autodiag37101::i18n::Lang;
 use autodiag37101::model::{Answer, Assessment, Level, Mode};
 use autodiag37101::state::StorageError;
@@ -130,43 +130,39 @@ async fn a_storage_failure_is_shown_not_fatal() {
 #[wasm_bindgen_test]
 async fn the_radio_group_is_a_fieldset_with_a_legend_and_reports_choices() {
     #[derive(Properties, PartialEq)]
-    struct Wrap {
-        inner: Rc<RadioGroupProps>,
+    struct Sink {
+        got: Callback<&'static str>,
     }
     #[component]
-    fn Harness(p: &Wrap) -> Html {
-        let p = &p.inner;
-        html! {
-            <RadioGroup name={p.name.clone()} legend={p.legend.clone()} choices={p.choices.clone()}
-                selected={p.selected.clone()} onchange={p.onchange.clone()}
-                clear_label={p.clear_label.clone()} />
-        }
+    fn Harness(p: &Sink) -> Html {
+        radio_group(Question {
+            name: "q1".into(),
+            legend: "Niveau actuel".into(),
+            choices: vec![
+                Choice {
+                    value: "0",
+                    label: "0 – Pas engagé".into(),
+                    hint: Some("Rien"),
+                },
+                Choice {
+                    value: "1",
+                    label: "1 – Émergent".into(),
+                    hint: None,
+                },
+            ],
+            selected: "1",
+            onchange: p.got.clone(),
+            clear_label: Some("Effacer"),
+            ..Question::default()
+        })
     }
     let got = Rc::new(RefCell::new(Vec::<String>::new()));
     let sink = got.clone();
-    let inner = Rc::new(RadioGroupProps {
-        name: "q1".into(),
-        legend: "Niveau actuel".into(),
-        hint: None,
-        choices: vec![
-            Choice {
-                value: "0",
-                label: "0 – Pas engagé".into(),
-                hint: Some("Rien"),
-            },
-            Choice {
-                value: "1",
-                label: "1 – Émergent".into(),
-                hint: None,
-            },
-        ],
-        selected: "1".into(),
-        onchange: Callback::from(move |v: AttrValue| sink.borrow_mut().push(v.to_string())),
-        clear_label: Some("Effacer".into()),
-        class: Classes::new(),
-    });
     let el = host();
-    yew::Renderer::<Harness>::with_root_and_props(el.clone(), Wrap { inner }).render();
+    let props = Sink {
+        got: Callback::from(move |v: &str| sink.borrow_mut().push(v.to_string())),
+    };
+    yew::Renderer::<Harness>::with_root_and_props(el.clone(), props).render();
     yew::scheduler::flush().await;
 
     assert_eq!(texts(&el, "fieldset > legend"), ["Niveau actuel"]);

@@ -234,3 +234,10 @@ fn workshop_statistics() {
     assert_eq!(item_stats(&[]), None);
     assert_eq!(item_stats(&[3, 4]).unwrap().consensus, 3);
 }
+
+#[test]
+fn the_small_sort_is_stable_and_sorts() {
+    let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+    sort_small_by(&mut v, |x, y| x.0.cmp(&y.0));
+    assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+}

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::fields::TextField;
+use super::fields::{text_field, Field};
 use super::start::percent;
 use crate::hooks::use_app;
 use crate::i18n::fill;
@@ -24,7 +24,9 @@ pub fn AssessmentList() -> Html {
     let row_mode = use_state(|| RowMode::Normal);
     // Most recent first; among equal times, the one added last.
     let mut list: Vec<_> = app.assessments.iter().enumerate().collect();
-    list.sort_by(|(i, a), (j, b)| b.updated.cmp(&a.updated).then(j.cmp(i)));
+    crate::model::sort_small_by(&mut list, |(i, a), (j, b)| {
+        b.updated.cmp(&a.updated).then(j.cmp(i))
+    });
     let list = list.into_iter().map(|(_, a)| a);
 
     let rows = list.map(|a| {
@@ -54,8 +56,13 @@ pub fn AssessmentList() -> Html {
                 };
                 html! {
                     <form class="inline-form" onsubmit={save}>
-                        <TextField id={app.id("rename")} label={ui.rename_label} value={value}
-                            oninput={Callback::from(move |v| text_state.set(RowMode::Renaming(rid2.clone(), v)))} />
+                        { text_field(Field {
+                            id: app.id("rename"),
+                            label: ui.rename_label,
+                            value,
+                            oninput: Callback::from(move |v| text_state.set(RowMode::Renaming(rid2.clone(), v))),
+                            ..Field::default()
+                        }) }
                         <button type="submit" class="button button-primary">{ ui.save }</button>
                         <button type="button" class="button"
                             onclick={let m = row_mode.clone(); move |_| m.set(RowMode::Normal)}>{ ui.cancel }</button>

@@ -1,20 +1,13 @@
 use yew::prelude::*;
 
-use crate::hooks::use_app;
+use crate::hooks::AppContext;
 use crate::state::Action;
 use crate::{files, format, platform};
 
-#[derive(Properties, PartialEq)]
-pub struct ExportButtonProps {
-    pub id: AttrValue,
-}
-
-/// Downloads the assessment `id` as a format v1 JSON file, and remembers when.
-#[component]
-pub fn ExportButton(props: &ExportButtonProps) -> Html {
-    let app = use_app();
+/// A button that downloads the assessment `id` as a format v1 JSON file, and remembers when.
+pub fn export_button(app: &AppContext, id: &str) -> Html {
     let onclick = {
-        let (app, id) = (app.clone(), props.id.clone());
+        let (app, id) = (app.clone(), id.to_string());
         Callback::from(move |_| {
             let Some(a) = app.find(&id) else { return };
             if files::download(
@@ -24,10 +17,7 @@ pub fn ExportButton(props: &ExportButtonProps) -> Html {
             ) {
                 let at = platform::now();
                 let _ = app.store.save_exported(&id, &at);
-                app.dispatch(Action::Exported {
-                    id: id.to_string(),
-                    at,
-                });
+                app.dispatch(Action::Exported { id: id.clone(), at });
             }
         })
     };

@@ -1,14 +1,12 @@
 use yew::prelude::*;
 
-use crate::hooks::use_app;
+use crate::hooks::AppContext;
 use crate::i18n::Lang;
 use crate::state::Action;
 
 /// Two buttons, one per language, each written in its own language (and marked so with `lang`,
 /// so that a screen reader pronounces it right).
-#[component]
-pub fn LangSwitch() -> Html {
-    let app = use_app();
+pub fn lang_switch(app: &AppContext) -> Html {
     let buttons = Lang::ALL.iter().map(|&lang| {
         let onclick = app.dispatcher().reform(move |_| Action::SetLang(lang));
         let current = lang == app.lang;

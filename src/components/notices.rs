@@ -1,16 +1,14 @@
 use yew::prelude::*;
 
-use super::ExportButton;
-use crate::hooks::use_app;
+use super::export_button;
+use crate::hooks::AppContext;
 use crate::i18n::fill;
 use crate::state::{Action, ImportChoice, Notice, StorageError};
 use crate::{files, platform};
 
 /// Everything the app has to tell the user right now: storage trouble, what just happened (with
 /// undo), an import waiting for a decision, stored data that could not be read.
-#[component]
-pub fn Notices() -> Html {
-    let app = use_app();
+pub fn notices(app: &AppContext) -> Html {
     let ui = app.ui();
     let dismiss = app.dispatcher().reform(|_| Action::DismissNotice);
 
@@ -22,8 +20,8 @@ pub fn Notices() -> Html {
         html! {
             <div class="notice notice-warning" role="alert">
                 <p>{ text }</p>
-                if let Some(id) = app.current.clone() {
-                    <ExportButton id={id} />
+                if let Some(id) = app.current.as_deref() {
+                    { export_button(app, id) }
                 }
             </div>
         }

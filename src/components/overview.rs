@@ -1,12 +1,10 @@
 use yew::prelude::*;
 
 use crate::content::{AREAS, PURPOSES};
-use crate::hooks::use_app;
+use crate::hooks::AppContext;
 
 /// The framework at a glance: the 6 purposes and the 12 areas of action, from the content data.
-#[component]
-pub fn Overview() -> Html {
-    let app = use_app();
+pub fn overview(app: &AppContext) -> Html {
     let (lang, ui) = (app.lang, app.ui());
     html! {
         <>

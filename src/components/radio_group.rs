@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-/// One option of a [`RadioGroup`].
+/// One option of a [`radio_group`].
 #[derive(Clone, PartialEq)]
 pub struct Choice {
     pub value: &'static str,
@@ -9,40 +9,38 @@ pub struct Choice {
     pub hint: Option<&'static str>,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RadioGroupProps {
+/// A question with one answer.
+#[derive(Clone, Default)]
+pub struct Question {
     /// The `name` shared by the radios: unique on the page.
-    pub name: AttrValue,
+    pub name: String,
     pub legend: AttrValue,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
     pub choices: Vec<Choice>,
     /// The selected value; empty for none.
-    #[prop_or_default]
-    pub selected: AttrValue,
+    pub selected: &'static str,
     /// Gets the chosen value, or an empty one when the answer is cleared.
-    pub onchange: Callback<AttrValue>,
+    pub onchange: Callback<&'static str>,
     /// Offers to clear the answer (an unanswered question is not the same as any answer).
-    #[prop_or_default]
-    pub clear_label: Option<AttrValue>,
-    #[prop_or_default]
-    pub class: Classes,
+    pub clear_label: Option<&'static str>,
+    pub class: &'static str,
 }
 
-/// A question with one answer: a `fieldset` whose `legend` is the question, one labelled radio per
-/// choice. Not generic on purpose: one copy of this code serves every question of the app.
-#[component]
-pub fn RadioGroup(props: &RadioGroupProps) -> Html {
-    let hint_id = format!("{}-hint", props.name);
-    let options = props.choices.iter().map(|c| {
-        let id = format!("{}-{}", props.name, c.value);
-        let value = AttrValue::Static(c.value);
-        let onchange = props.onchange.reform(move |_| value.clone());
+/// A `fieldset` whose `legend` is the question, one labelled radio per choice.
+///
+/// A plain function rather than a component: Yew instantiates its generic machinery once per
+/// component type, and this renders dozens of questions; as a function its code exists once.
+pub fn radio_group(q: Question) -> Html {
+    let hint_id = format!("{}-hint", q.name);
+    let options = q.choices.iter().map(|c| {
+        let id = format!("{}-{}", q.name, c.value);
+        let value = c.value;
+        let onchange = q.onchange.reform(move |_: Event| value);
         html! {
             <div class="choice">
-                <input type="radio" {id} name={props.name.clone()} value={c.value}
-                    checked={props.selected == c.value} {onchange} />
-                <label for={format!("{}-{}", props.name, c.value)}>
+                <input type="radio" id={id.clone()} name={q.name.clone()} value={c.value}
+                    checked={q.selected == c.value} {onchange} />
+                <label for={id}>
                     <span class="choice-label">{ c.label.clone() }</span>
                     if let Some(hint) = c.hint {
                         <span class="choice-hint">{ hint }</span>
@@ -51,21 +49,18 @@ pub fn RadioGroup(props: &RadioGroupProps) -> Html {
             </div>
         }
     });
-    let clear = props
-        .clear_label
-        .clone()
-        .filter(|_| !props.selected.is_empty());
+    let clear = q.clear_label.filter(|_| !q.selected.is_empty());
     html! {
-        <fieldset class={classes!("question", props.class.clone())}
-            aria-describedby={props.hint.as_ref().map(|_| hint_id.clone())}>
-            <legend>{ props.legend.clone() }</legend>
-            if let Some(hint) = &props.hint {
+        <fieldset class={classes!("question", q.class)}
+            aria-describedby={q.hint.as_ref().map(|_| hint_id.clone())}>
+            <legend>{ q.legend.clone() }</legend>
+            if let Some(hint) = &q.hint {
                 <p class="hint" id={hint_id.clone()}>{ hint.clone() }</p>
             }
             <div class="choices">{ for options }</div>
             if let Some(label) = clear {
                 <button type="button" class="link-button"
-                    onclick={props.onchange.reform(|_| AttrValue::Static(""))}>{ label }</button>
+                    onclick={q.onchange.reform(|_: MouseEvent| "")}>{ label }</button>
             }
         </fieldset>
     }

@@ -3,9 +3,9 @@ use yew::prelude::*;
 use super::start::percent;
 use super::wizard::step_title;
 use crate::content::{Pdca, AREAS, CLAUSES, PRIORITIES, PURPOSES};
-use crate::hooks::use_app;
+use crate::hooks::AppContext;
 use crate::i18n::{fill, Lang};
-use crate::model::Mode;
+use crate::model::{Assessment, Mode};
 use crate::scoring::{self, Section};
 use crate::state::Action;
 use crate::steps::{step_progress, steps, Step};
@@ -16,23 +16,20 @@ pub fn score_text(score: Option<f64>, lang: Lang) -> String {
     match score {
         None => ui.not_computable.to_string(),
         Some(s) => {
-            let n = format!("{:.1}", s);
-            let n = if lang == Lang::Fr {
-                n.replace('.', ",")
-            } else {
-                n
-            };
-            fill(ui.on_four, &[&n])
+            // Tenths by hand: float formatting would add kilobytes of wasm for one decimal.
+            let tenths = (s * 10.0).round() as u32;
+            let sep = if lang == Lang::Fr { ',' } else { '.' };
+            fill(
+                ui.on_four,
+                &[&format!("{}{sep}{}", tenths / 10, tenths % 10)],
+            )
         }
     }
 }
 
 /// What is answered and what is left (each a link to its step), then a plain summary of the
 /// scores. The profile screen builds on this.
-#[component]
-pub fn ReviewStep() -> Html {
-    let app = use_app();
-    let Some(a) = app.open() else { return html! {} };
+pub fn review_step(app: &AppContext, a: &Assessment) -> Html {
     let (ui, lang) = (app.ui(), app.lang);
     let s = scoring::compute(a);
     let goto = |step: Step| app.dispatcher().reform(move |_| Action::Goto(step));

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use super::fields::TextField;
-use super::radio_group::{Choice, RadioGroup};
-use super::{AssessmentList, FilePicker, Overview};
+use super::fields::{text_field, Field};
+use super::radio_group::{radio_group, Choice, Question};
+use super::{overview, AssessmentList, FilePicker};
 use crate::hooks::use_app;
 use crate::model::Mode;
 use crate::platform;
@@ -19,8 +19,7 @@ pub fn StartScreen() -> Html {
     let tried = use_state(|| false);
     let confirm_all = use_state(|| false);
 
-    let name_error =
-        (*tried && name.trim().is_empty()).then_some(AttrValue::Static(ui.name_required));
+    let name_error = (*tried && name.trim().is_empty()).then_some(ui.name_required);
     let onsubmit = {
         let (app, name, mode, tried) = (app.clone(), name.clone(), mode.clone(), tried.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -53,7 +52,7 @@ pub fn StartScreen() -> Html {
     ];
     let on_mode = {
         let mode = mode.clone();
-        Callback::from(move |v: AttrValue| mode.set(Mode::from_id(&v).unwrap_or(Mode::Quick)))
+        Callback::from(move |v: &str| mode.set(Mode::from_id(v).unwrap_or(Mode::Quick)))
     };
     let delete_all = {
         let (app, confirm_all) = (app.clone(), confirm_all.clone());
@@ -79,18 +78,32 @@ pub fn StartScreen() -> Html {
             <section class="panel new-assessment">
                 <h2>{ ui.new_heading }</h2>
                 <form {onsubmit} novalidate=true>
-                    <TextField id={app.id("new-name")} label={ui.name_label} hint={Some(AttrValue::Static(ui.name_hint))}
-                        value={(*name).clone()} required=true error={name_error}
-                        oninput={Callback::from(move |v| name.set(v))} />
-                    <RadioGroup name={app.id("new-mode")} legend={ui.mode_legend} choices={mode_choices}
-                        selected={mode.id()} onchange={on_mode} class="modes" />
+                    { text_field(Field {
+                        id: app.id("new-name"),
+                        label: ui.name_label,
+                        hint: Some(ui.name_hint.into()),
+                        value: (*name).clone(),
+                        required: true,
+                        error: name_error,
+                        oninput: Callback::from(move |v| name.set(v)),
+                        ..Field::default()
+                    }) }
+                    { radio_group(Question {
+                        name: app.id("new-mode"),
+                        legend: ui.mode_legend.into(),
+                        choices: mode_choices,
+                        selected: mode.id(),
+                        onchange: on_mode,
+                        class: "modes",
+                        ..Question::default()
+                    }) }
                     <button type="submit" class="button button-primary">{ ui.start_button }</button>
                 </form>
             </section>
 
             <FilePicker />
 
-            <Overview />
+            { overview(&app) }
 
             <section class="panel">
                 <h2>{ ui.data_heading }</h2>

@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
-use super::questions::{AreaStep, CommunityStep, PhaseStep, PurposesStep, ScopeStep};
-use super::{ExportButton, ReviewStep};
+use super::export_button;
+use super::questions::{area_step, phase_step, purposes_step, scope_step, CommunityStep};
+use super::review::review_step;
 use crate::content::AREAS;
 use crate::hooks::use_app;
 use crate::i18n::{fill, Lang};
@@ -77,11 +78,11 @@ pub fn Wizard() -> Html {
 
     let body = match step {
         Step::Community => html! { <CommunityStep /> },
-        Step::Scope => html! { <ScopeStep /> },
-        Step::Purposes => html! { <PurposesStep /> },
-        Step::Area(i) => html! { <AreaStep index={i} /> },
-        Step::Phase(p) => html! { <PhaseStep phase={p as usize} /> },
-        Step::Review => html! { <ReviewStep /> },
+        Step::Scope => scope_step(&app, a),
+        Step::Purposes => purposes_step(&app, a),
+        Step::Area(i) => area_step(&app, a, i),
+        Step::Phase(p) => phase_step(&app, a, p as usize),
+        Step::Review => review_step(&app, a),
     };
     let prev = pos.checked_sub(1).map(|i| all[i]);
     let next = all.get(pos + 1).copied();
@@ -149,7 +150,7 @@ pub fn Wizard() -> Html {
                         None => ui.never_exported.to_string(),
                     } }
                 </p>
-                <ExportButton id={a.id.clone()} />
+                { export_button(&app, &a.id) }
             </div>
         </div>
     }
