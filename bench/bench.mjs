@@ -11,7 +11,7 @@
 //    screen replaced), next to the first paint of a static HTML page with the same text and CSS:
 //    the floor a static page sets.
 import { readdir, readFile, writeFile, mkdtemp, rm, copyFile } from 'node:fs/promises';
-import { gzipSync, constants } from 'node:zlib';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, extname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { serve, browser, DIST, AutodiagPage } from '../tests/e2e/support.mjs';
@@ -21,6 +21,8 @@ const BUDGET = 110 * 1000;
 const APP_ASSETS = new Set(['.html', '.js', '.wasm', '.css']);
 
 const gz = (buf) => gzipSync(buf, { level: constants.Z_BEST_COMPRESSION }).length;
+// For information: what a server sending Brotli would transfer.
+const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kB = (n) => (n / 1000).toFixed(1).padStart(7) + ' kB';
 const ms = (n) => n.toFixed(1).padStart(7) + ' ms';
 const median = (xs) => {
@@ -33,15 +35,17 @@ async function sizes() {
   const files = (await readdir(DIST)).filter((f) => APP_ASSETS.has(extname(f)) && f !== 'static-floor.html');
   let raw = 0;
   let total = 0;
+  let brotli = 0;
   console.log('\nAssets of dist/ (what a browser downloads for the app)');
-  console.log('  file'.padEnd(48) + 'raw'.padStart(10) + 'gzip -9'.padStart(11));
+  console.log('  file'.padEnd(48) + 'raw'.padStart(10) + 'gzip -9'.padStart(11) + 'brotli'.padStart(11));
   for (const f of files.sort()) {
     const buf = await readFile(join(DIST, f));
     raw += buf.length;
     total += gz(buf);
-    console.log(`  ${f}`.padEnd(48) + kB(buf.length).padStart(10) + kB(gz(buf)).padStart(11));
+    brotli += br(buf);
+    console.log(`  ${f}`.padEnd(48) + kB(buf.length).padStart(10) + kB(gz(buf)).padStart(11) + kB(br(buf)).padStart(11));
   }
-  console.log('  total'.padEnd(48) + kB(raw).padStart(10) + kB(total).padStart(11));
+  console.log('  total'.padEnd(48) + kB(raw).padStart(10) + kB(total).padStart(11) + kB(brotli).padStart(11));
   console.log(`  budget ${kB(BUDGET).trim()} gzip: ${total <= BUDGET ? 'within' : 'OVER'} (${((100 * total) / BUDGET).toFixed(0)}%)`);
   return total;
 }

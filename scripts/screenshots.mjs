@@ -29,10 +29,12 @@ try {
   await app.answer(/Niveau actuel/, /^2 – Planifié/);
   await shot('05-area-full', 1280, 900, true);
   await shot('05-area-full-phone', 360, 740, true);
-  await app.page.getByRole('button', { name: /^Étapes$/ }).or(app.page.locator('summary')).first().click();
+  const menu = () => app.page.locator('summary', { hasText: /^(Étapes|Steps)$/ }).click();
+  await menu();
   await shot('06-step-menu', 1280, 900, false);
   await app.page.getByRole('button', { name: /Système de management : Planifier/ }).click();
   await shot('07-phase-plan', 1280, 900, true);
+  await menu();
   await app.page.getByRole('button', { name: /Bilan/ }).first().click();
   await shot('08-review', 1280, 900, true);
   await app.backToList();
