@@ -13,6 +13,8 @@ fi
 missing_apt=()
 [ -x /usr/bin/chromium ] || missing_apt+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing_apt+=(chromium-driver)
+# pdftotext, to read the printed report in the end-to-end tests.
+[ -x /usr/bin/pdftotext ] || missing_apt+=(poppler-utils)
 if [ "${#missing_apt[@]}" -gt 0 ]; then
     say "Installing ${missing_apt[*]} (Debian packages, for the browser tests)"
     sudo_cmd=""

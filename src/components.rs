@@ -6,12 +6,14 @@
 //! was most of the WebAssembly's size.
 
 mod assessment_list;
+mod charts;
 mod export_button;
 mod fields;
 mod file_picker;
 mod lang_switch;
 mod notices;
 mod overview;
+mod profile;
 mod questions;
 mod radio_group;
 mod review;

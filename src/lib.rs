@@ -5,8 +5,10 @@
 //! `storage` and `start` are the adapters to the browser.
 
 pub mod app;
+pub mod compare;
 pub mod components;
 pub mod content;
+pub mod csv;
 pub mod files;
 pub mod format;
 pub mod hooks;

@@ -79,6 +79,11 @@ pub enum Edit {
     ClauseLevel(usize, Option<Answer>),
     ClauseNotes(usize, String),
     Climate(Option<bool>),
+    /// A new, empty action in an area's action plan.
+    AddAction(usize),
+    /// Area, action index, new values.
+    SetAction(usize, usize, PlannedAction),
+    RemoveAction(usize, usize),
 }
 
 /// What to do with an imported file whose id is already in the list.
@@ -240,6 +245,27 @@ pub fn apply(a: &mut Assessment, edit: Edit) -> bool {
         Edit::ClauseLevel(i, v) => set(&mut a.clauses[i].level, v),
         Edit::ClauseNotes(i, v) => text(&mut a.clauses[i].notes, v),
         Edit::Climate(v) => set(&mut a.clauses[0].climate_relevant, v),
+        Edit::AddAction(i) if a.areas[i].actions.len() >= MAX_ACTIONS => false,
+        Edit::AddAction(i) => {
+            a.areas[i].actions.push(PlannedAction::default());
+            true
+        }
+        Edit::SetAction(i, k, mut v) => match a.areas[i].actions.get_mut(k) {
+            Some(slot) => {
+                v.title = v.title.chars().take(MAX_TEXT_CHARS).collect();
+                v.owner = v.owner.chars().take(MAX_TEXT_CHARS).collect();
+                if v.due.as_deref().is_some_and(|d| !is_calendar_date(d)) {
+                    v.due = slot.due.clone();
+                }
+                set(slot, v)
+            }
+            None => false,
+        },
+        Edit::RemoveAction(i, k) if k < a.areas[i].actions.len() => {
+            a.areas[i].actions.remove(k);
+            true
+        }
+        Edit::RemoveAction(..) => false,
     }
 }
 

@@ -14,6 +14,8 @@ pub enum Step {
     /// The management-system clauses of one PDCA phase.
     Phase(Pdca),
     Review,
+    /// The maturity profile: charts, priorities, action plan, report to print.
+    Profile,
 }
 
 impl Step {
@@ -26,6 +28,7 @@ impl Step {
             Step::Area(a) => format!("area:{}", AREAS[a].id),
             Step::Phase(p) => format!("phase:{}", p.info().id),
             Step::Review => "review".into(),
+            Step::Profile => "profile".into(),
         }
     }
 
@@ -35,6 +38,7 @@ impl Step {
             "scope" => Some(Step::Scope),
             "purposes" => Some(Step::Purposes),
             "review" => Some(Step::Review),
+            "profile" => Some(Step::Profile),
             _ => {
                 if let Some(area) = s.strip_prefix("area:") {
                     crate::content::area_index(area).map(Step::Area)
@@ -60,13 +64,13 @@ pub fn steps(a: &Assessment) -> Vec<Step> {
     match a.mode {
         Mode::Quick => std::iter::once(Step::Purposes)
             .chain(areas)
-            .chain([Step::Review])
+            .chain([Step::Review, Step::Profile])
             .collect(),
         Mode::Full => [Step::Community, Step::Scope, Step::Purposes]
             .into_iter()
             .chain(areas)
             .chain(Pdca::ALL.map(Step::Phase))
-            .chain([Step::Review])
+            .chain([Step::Review, Step::Profile])
             .collect(),
     }
 }
@@ -87,7 +91,7 @@ pub fn step_progress(a: &Assessment, step: Step) -> (usize, usize) {
                 .count();
             (answered, clauses.len())
         }
-        Step::Community | Step::Scope | Step::Review => (0, 0),
+        Step::Community | Step::Scope | Step::Review | Step::Profile => (0, 0),
     }
 }
 
@@ -109,19 +113,20 @@ mod tests {
     #[test]
     fn quick_mode_asks_priorities_and_area_levels_only() {
         let s = steps(&blank(Mode::Quick));
-        assert_eq!(s.len(), 14);
+        assert_eq!(s.len(), 15);
         assert_eq!(s[0], Step::Purposes);
         assert_eq!(s[1], Step::Area(0));
         assert_eq!(s[13], Step::Review);
+        assert_eq!(s[14], Step::Profile);
     }
 
     #[test]
     fn full_mode_asks_everything_and_skips_out_of_scope_areas() {
         let mut a = blank(Mode::Full);
-        assert_eq!(steps(&a).len(), 3 + 12 + 4 + 1);
+        assert_eq!(steps(&a).len(), 3 + 12 + 4 + 2);
         a.areas[3].in_scope = false;
         let s = steps(&a);
-        assert_eq!(s.len(), 19);
+        assert_eq!(s.len(), 20);
         assert!(!s.contains(&Step::Area(3)));
         assert_eq!(valid_step(&a, Some(Step::Area(3))), Step::Community);
         assert_eq!(valid_step(&a, Some(Step::Area(4))), Step::Area(4));

@@ -190,7 +190,7 @@ async fn the_stepper_says_where_you_are_and_moves_focus_to_the_new_step() {
     p.loaded = Rc::new(loaded);
     mount(&el, p).await;
 
-    assert!(el.text_content().unwrap().contains("Étape 1 sur 14"));
+    assert!(el.text_content().unwrap().contains("Étape 1 sur 15"));
     assert_eq!(texts(&el, "h1"), ["Les finalités"]);
     assert!(el
         .text_content()
@@ -202,7 +202,7 @@ async fn the_stepper_says_where_you_are_and_moves_focus_to_the_new_step() {
     );
     button(&el, "Suivant →").click();
     yew::scheduler::flush().await;
-    assert!(el.text_content().unwrap().contains("Étape 2 sur 14"));
+    assert!(el.text_content().unwrap().contains("Étape 2 sur 15"));
     let h1 = el.query_selector("h1").unwrap().unwrap();
     assert_eq!(
         h1.text_content().unwrap(),

@@ -332,3 +332,46 @@ fn resuming_goes_back_to_the_last_step_shown() {
     let s = s.reduce(Action::Open(common::ID.into()));
     assert_eq!(s.step, Some(Step::Area(4)));
 }
+
+#[test]
+fn the_action_plan_grows_changes_and_shrinks() {
+    let s = run(
+        start(),
+        [
+            create(Mode::Full),
+            edit(Edit::AddAction(0)),
+            edit(Edit::AddAction(0)),
+        ],
+    );
+    assert_eq!(s.open().unwrap().areas[0].actions.len(), 2);
+    let action = PlannedAction {
+        title: "Revue annuelle".into(),
+        owner: "DGS".into(),
+        due: Some("2027-06-30".into()),
+    };
+    let s = s.reduce(edit(Edit::SetAction(0, 1, action.clone())));
+    assert_eq!(s.open().unwrap().areas[0].actions[1], action);
+    // An impossible date keeps the previous one; a missing action changes nothing.
+    let bad = PlannedAction {
+        due: Some("2027-02-30".into()),
+        ..action.clone()
+    };
+    let same = s.clone().reduce(edit(Edit::SetAction(0, 1, bad)));
+    assert!(Rc::ptr_eq(&s, &same));
+    assert!(Rc::ptr_eq(
+        &s,
+        &s.clone()
+            .reduce(edit(Edit::SetAction(0, 9, action.clone())))
+    ));
+    let s = s.reduce(edit(Edit::RemoveAction(0, 0)));
+    assert_eq!(s.open().unwrap().areas[0].actions, [action]);
+}
+
+#[test]
+fn an_action_plan_holds_fifty_actions_at_most() {
+    let s = run(
+        start(),
+        std::iter::once(create(Mode::Full)).chain((0..55).map(|_| edit(Edit::AddAction(3)))),
+    );
+    assert_eq!(s.open().unwrap().areas[3].actions.len(), MAX_ACTIONS);
+}

@@ -24,6 +24,7 @@ pub fn step_title(step: Step, lang: Lang) -> String {
         Step::Area(a) => AREAS[a].title.get(lang).into(),
         Step::Phase(p) => fill(ui.step_phase, &[p.info().title.get(lang)]),
         Step::Review => ui.step_review.into(),
+        Step::Profile => ui.step_profile.into(),
     }
 }
 
@@ -83,6 +84,7 @@ pub fn Wizard() -> Html {
         Step::Area(i) => area_step(&app, a, i),
         Step::Phase(p) => phase_step(&app, a, p as usize),
         Step::Review => review_step(&app, a),
+        Step::Profile => html! { <super::profile::Profile /> },
     };
     let prev = pos.checked_sub(1).map(|i| all[i]);
     let next = all.get(pos + 1).copied();

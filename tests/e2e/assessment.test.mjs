@@ -26,13 +26,13 @@ test('a quick assessment from start to review, with axe on every step in both la
   const app = await AutodiagPage.fresh(chrome.context, server.origin);
   await noViolations(app, 'start');
   await app.startNew('Atelier de Saint-Exemple');
-  assert.equal(await app.stepOf(), 'Étape 1 sur 14');
+  assert.equal(await app.stepOf(), 'Étape 1 sur 15');
   assert.match(await app.stepHeading().textContent(), /Les finalités/);
   for (const [i, p] of PURPOSES.entries()) await app.answer(p, PRIORITY[i]);
   await noViolations(app, 'purposes');
   for (let area = 0; area < 12; area++) {
     await app.next();
-    assert.equal(await app.stepOf(), `Étape ${area + 2} sur 14`);
+    assert.equal(await app.stepOf(), `Étape ${area + 2} sur 15`);
     // Quick mode asks the level only: 5 levels, "not applicable", "don't know".
     assert.equal(await app.page.getByRole('radio').count(), 7);
     await app.answer(/Niveau actuel/, LEVELS[area % 7]);
@@ -51,7 +51,7 @@ test('a quick assessment from start to review, with axe on every step in both la
     await app.previous();
     await noViolations(app, `step ${13 - i}, English`);
   }
-  assert.equal(await app.stepOf(), 'Step 1 of 14');
+  assert.equal(await app.stepOf(), 'Step 1 of 15');
 
   const [stored] = await app.stored();
   assert.equal(stored.mode, 'quick');
@@ -70,7 +70,7 @@ test('a quick assessment from start to review, with axe on every step in both la
 test('a full assessment: community, scope, details, management system; reload mid-way keeps everything', async () => {
   const app = await AutodiagPage.fresh(chrome.context, server.origin);
   await app.startNew('Commune de Saint-Exemple', /Complète/);
-  assert.equal(await app.stepOf(), 'Étape 1 sur 20');
+  assert.equal(await app.stepOf(), 'Étape 1 sur 21');
   await app.page.getByLabel('Type de collectivité').selectOption({ label: 'Commune' });
   await app.page.getByLabel('Population').selectOption({ label: '2 000 à 10 000' });
   await app.page.getByLabel('Qui a participé').fill('Maire, deux adjoints, secrétaire de mairie');
@@ -79,7 +79,7 @@ test('a full assessment: community, scope, details, management system; reload mi
   await app.next();
   await app.page.getByRole('checkbox', { name: 'Mobilité' }).uncheck();
   await noViolations(app, 'scope');
-  assert.equal(await app.stepOf(), 'Étape 2 sur 19');
+  assert.equal(await app.stepOf(), 'Étape 2 sur 20');
   await app.next();
   await app.answer(/Attractivité/, 'Élevée');
   await app.next();
@@ -137,7 +137,7 @@ test('switching language mid-way keeps the step and the answers', async () => {
   await app.next();
   await app.answer(/Niveau actuel/, /^3 – /);
   await app.chooseLanguage('English');
-  assert.equal(await app.stepOf(), 'Step 2 of 14');
+  assert.equal(await app.stepOf(), 'Step 2 of 15');
   assert.match(await app.stepHeading().textContent(), /Governance, empowerment and engagement/);
   assert.ok(await app.page.getByRole('radio', { name: /^3 – Implemented/ }).isChecked());
   await app.chooseLanguage('Français');

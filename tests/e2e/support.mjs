@@ -177,6 +177,27 @@ export class AutodiagPage {
     return this.page.locator('.assessments h3').allTextContents();
   }
 
+  /** Clicks the button named `name` and returns the file it downloads: its name and text. */
+  async download(name) {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name }).first().click(),
+    ]);
+    const chunks = await (await download.createReadStream()).toArray();
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** Jumps to a step through the step menu. */
+  async gotoStep(name) {
+    await this.page.locator('summary', { hasText: /^(Étapes|Steps)$/ }).click();
+    await this.page.getByRole('button', { name }).click();
+  }
+
+  /** Everything this app keeps in local storage, to prove an action changed nothing. */
+  async storageSnapshot() {
+    return this.page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  }
+
   /** Requests that went anywhere but the app's own origin. */
   foreignRequests() {
     return this.requests.filter((u) => !u.startsWith(this.origin + '/'));

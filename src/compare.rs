@@ -1,0 +1,46 @@
+//! Comparison of an assessment with an earlier one of the same community: the Check step of PDCA.
+
+use crate::content::{N_AREAS, N_PURPOSES};
+use crate::model::Assessment;
+use crate::scoring::{self, Scores};
+
+/// Change from the earlier assessment to this one; `None` where either side is not scored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub areas: [Option<i8>; N_AREAS],
+    pub purposes: [Option<f64>; N_PURPOSES],
+    pub overall: Option<f64>,
+    pub earlier: Scores,
+}
+
+fn diff(now: Option<f64>, before: Option<f64>) -> Option<f64> {
+    Some(now? - before?)
+}
+
+pub fn compare(now: &Assessment, earlier: &Assessment) -> Comparison {
+    let (a, b) = (scoring::compute(now), scoring::compute(earlier));
+    Comparison {
+        areas: std::array::from_fn(|i| Some(a.areas[i]?.level as i8 - b.areas[i]?.level as i8)),
+        purposes: std::array::from_fn(|p| diff(a.purposes[p], b.purposes[p])),
+        overall: diff(a.overall, b.overall),
+        earlier: b,
+    }
+}
+
+/// Two names for the same community, whatever the case, spaces or accents typed.
+pub fn same_community(a: &Assessment, b: &Assessment) -> bool {
+    fn key(s: &str) -> String {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+    a.id != b.id && key(&a.community.name) == key(&b.community.name)
+}
+
+/// Other assessments of the same community, most recent first: what the profile can compare with.
+pub fn candidates<'a>(now: &Assessment, all: &'a [Assessment]) -> Vec<&'a Assessment> {
+    let mut list: Vec<&Assessment> = all.iter().filter(|b| same_community(now, b)).collect();
+    crate::model::sort_small_by(&mut list, |x, y| y.updated.cmp(&x.updated));
+    list
+}

@@ -1,0 +1,449 @@
+use yew::prelude::*;
+
+use super::charts::{bars, heatmap, radar, signed, BarRow};
+use super::export_button;
+use super::fields::{text_field, Field};
+use super::review::score_text;
+use super::start::percent;
+use crate::compare::{candidates, compare};
+use crate::content::{Pdca, AREAS, CLAUSES, NON_ANSWERS, PRIORITIES, PURPOSES};
+use crate::hooks::{use_app, AppContext};
+use crate::i18n::{fill, Lang};
+use crate::model::{Answer, Assessment, Mode, PlannedAction};
+use crate::scoring::{self, contribution, Scores};
+use crate::state::Edit;
+use crate::{csv, files, platform};
+
+const TOOL: &str = concat!("Autodiag 37101 ", env!("CARGO_PKG_VERSION"));
+
+fn answer_text(a: Option<Answer>, lang: Lang) -> String {
+    match a {
+        None => String::new(),
+        Some(Answer::Level(l)) => l.get().to_string(),
+        Some(Answer::Na) => NON_ANSWERS[0].title.get(lang).into(),
+        Some(Answer::Unknown) => NON_ANSWERS[1].title.get(lang).into(),
+    }
+}
+
+/// The maturity profile: the report a municipality takes to its council. On screen it is a step
+/// of the walk; printed (pure `@media print` CSS) it is an A4 report.
+#[component]
+pub fn Profile() -> Html {
+    let app = use_app();
+    let tables = use_state(|| [false; 3]);
+    let compare_with = use_state(|| None::<String>);
+    let Some(a) = app.open() else { return html! {} };
+    let (ui, lang) = (app.ui(), app.lang);
+    let s = scoring::compute(a);
+    let others = candidates(a, &app.assessments);
+    let earlier = compare_with
+        .as_deref()
+        .and_then(|id| others.iter().find(|b| b.id == id).copied());
+    let cmp = earlier.map(|b| (compare(a, b), platform::local_date_time(&b.updated, lang)));
+    let toggle = |k: usize| {
+        let tables = tables.clone();
+        Callback::from(move |_| {
+            let mut t = *tables;
+            t[k] = !t[k];
+            tables.set(t);
+        })
+    };
+
+    let on_compare = {
+        let compare_with = compare_with.clone();
+        Callback::from(move |v: String| compare_with.set((!v.is_empty()).then_some(v)))
+    };
+    let compare_picker = (!others.is_empty()).then(|| {
+        let options: Vec<(String, String)> = std::iter::once((String::new(), ui.compare_none.to_string()))
+            .chain(others.iter().map(|b| (b.id.clone(), platform::local_date_time(&b.updated, lang))))
+            .collect();
+        let id = app.id("compare");
+        let onchange = on_compare.reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlSelectElement>().value());
+        html! {
+            <div class="field no-print">
+                <label for={id.clone()}>{ ui.compare_label }</label>
+                <select {id} {onchange}>
+                    { for options.into_iter().map(|(v, l)| {
+                        let selected = compare_with.as_deref() == Some(v.as_str()) || (v.is_empty() && compare_with.is_none());
+                        html! { <option value={v} {selected}>{ l }</option> }
+                    }) }
+                </select>
+            </div>
+        }
+    });
+
+    let priorities_of_purposes: [&'static str; 6] = std::array::from_fn(|p| {
+        a.purposes[p]
+            .priority
+            .map_or(ui.not_given, |x| PRIORITIES[x as usize].title.get(lang))
+    });
+    let radar_chart = radar(
+        app.id("radar"),
+        lang,
+        &s.purposes,
+        cmp.as_ref()
+            .map(|(c, when)| (&c.earlier.purposes, when.clone())),
+        priorities_of_purposes,
+        tables[0],
+        toggle(0),
+    );
+    let rows: [BarRow; 12] = std::array::from_fn(|i| BarRow {
+        level: s.areas[i].map(|x| x.level),
+        target: a.areas[i]
+            .target
+            .map(|t| t.get())
+            .or_else(|| s.areas[i].map(|x| x.level + x.gap)),
+        earlier: cmp
+            .as_ref()
+            .and_then(|(c, _)| c.earlier.areas[i].map(|x| x.level)),
+        in_scope: a.areas[i].in_scope,
+        note: match a.areas[i].level {
+            Some(Answer::Na) => Some(NON_ANSWERS[0].title.get(lang)),
+            Some(Answer::Unknown) => Some(NON_ANSWERS[1].title.get(lang)),
+            _ => None,
+        },
+    });
+    let bar_chart = bars(
+        app.id("bars"),
+        lang,
+        &rows,
+        cmp.is_some(),
+        tables[1],
+        toggle(1),
+    );
+    let heat = (a.mode == Mode::Full).then(|| {
+        let matrix = std::array::from_fn(|ar| std::array::from_fn(|p| contribution(a, ar, p)));
+        heatmap(app.id("heatmap"), lang, &matrix, tables[2], toggle(2))
+    });
+
+    let print = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let download_csv = {
+        let app = app.clone();
+        Callback::from(move |_| {
+            if let Some(a) = app.open() {
+                let name = files::export_name(a).replace(".json", ".csv");
+                files::download(&name, "text/csv;charset=utf-8", &csv::export(a, app.lang));
+            }
+        })
+    };
+
+    html! {
+        <div class="profile">
+            { cover(&app, a, &s) }
+            <div class="report-actions no-print">
+                <button type="button" class="button button-primary" onclick={print}>{ ui.print }</button>
+                { export_button(&app, &a.id) }
+                <button type="button" class="button" onclick={download_csv}>{ ui.export_csv }</button>
+                { for compare_picker }
+            </div>
+            { figures(a, &s, lang) }
+            { radar_chart }
+            { bar_chart }
+            { for heat }
+            { findings(a, &s, lang) }
+            if let Some((c, when)) = &cmp {
+                <section class="report-section">
+                    <h2>{ fill(ui.change_heading, &[when]) }</h2>
+                    <p>{ format!("{} : {}", ui.overall_label, signed(c.overall, lang)) }</p>
+                </section>
+            }
+            { action_plan(&app, a, &s) }
+            { all_answers(a, lang) }
+            <p class="report-footer">{ fill(ui.report_footer, &[TOOL]) }</p>
+        </div>
+    }
+}
+
+fn cover(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
+    let (ui, lang) = (app.ui(), app.lang);
+    let c = &a.community;
+    let pick = |ids: &[&str], labels: &[&'static str], id: Option<&str>| -> Option<&'static str> {
+        let i = ids.iter().position(|x| Some(*x) == id)?;
+        labels.get(i).copied()
+    };
+    let facts: Vec<(&str, String)> = [
+        (
+            ui.kind_label,
+            pick(crate::model::Kind::IDS, &ui.kinds, c.kind.map(|k| k.id())).map(String::from),
+        ),
+        (
+            ui.population_label,
+            pick(
+                crate::model::Population::IDS,
+                &ui.populations,
+                c.population.map(|k| k.id()),
+            )
+            .map(String::from),
+        ),
+        (
+            ui.perimeter_label,
+            Some(c.perimeter.clone()).filter(|p| !p.is_empty()),
+        ),
+        (
+            ui.object_label,
+            pick(
+                crate::model::Object::IDS,
+                &ui.objects,
+                c.object.map(|k| k.id()),
+            )
+            .map(String::from),
+        ),
+        (
+            ui.scale_label,
+            pick(
+                crate::model::Scale::IDS,
+                &ui.scales,
+                c.scale.map(|k| k.id()),
+            )
+            .map(String::from),
+        ),
+        (
+            ui.phase_label,
+            pick(
+                crate::model::ProjectPhase::IDS,
+                &ui.phases,
+                c.phase.map(|k| k.id()),
+            )
+            .map(String::from),
+        ),
+        (ui.date_label, c.date.clone()),
+        (
+            ui.participants_label,
+            Some(c.participants.clone()).filter(|p| !p.is_empty()),
+        ),
+        (
+            ui.col_mode,
+            Some(
+                if a.mode == Mode::Quick {
+                    ui.mode_quick
+                } else {
+                    ui.mode_full
+                }
+                .to_string(),
+            ),
+        ),
+        (ui.completion_label, Some(percent(s.completion, lang))),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .collect();
+    html! {
+        <div class="report-cover">
+            <p class="report-kicker">{ ui.app_title }</p>
+            <h2 class="report-title">{ c.name.clone() }</h2>
+            <dl class="facts">
+                { for facts.into_iter().map(|(k, v)| html! { <div><dt>{ k }</dt><dd>{ v }</dd></div> }) }
+            </dl>
+            <p class="notice notice-info">{ ui.self_assessment_notice }</p>
+        </div>
+    }
+}
+
+fn figures(a: &Assessment, s: &Scores, lang: Lang) -> Html {
+    let ui = lang.ui();
+    html! {
+        <dl class="figures">
+            <div><dt>{ ui.overall_label }</dt><dd>{ score_text(s.overall, lang) }</dd></div>
+            <div><dt>{ ui.completion_label }</dt><dd>{ format!("{} ({})", percent(s.completion, lang), fill(ui.progress, &[&s.answered.to_string(), &s.asked.to_string()])) }</dd></div>
+            if a.mode == Mode::Full {
+                <div><dt>{ ui.management_label }</dt><dd>{ score_text(s.management.overall, lang) }</dd></div>
+                { for Pdca::ALL.iter().map(|&p| html! {
+                    <div><dt>{ p.info().title.get(lang) }</dt><dd>{ score_text(s.management.phase(p), lang) }</dd></div>
+                }) }
+            }
+        </dl>
+    }
+}
+
+/// Strengths, gaps and suggested priorities, each with one plain sentence of why; then the notes
+/// given and the things to find out.
+fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Html {
+    let ui = lang.ui();
+    let mut scored: Vec<(usize, u8, u8)> = (0..12)
+        .filter_map(|i| s.areas[i].map(|x| (i, x.level, x.gap)))
+        .collect();
+    crate::model::sort_small_by(&mut scored, |x, y| y.1.cmp(&x.1));
+    let top = scored.first().map(|x| x.1);
+    let strengths: Vec<Html> = scored
+        .iter()
+        .filter(|x| Some(x.1) == top && x.1 > 0)
+        .take(3)
+        .map(|&(i, l, _)| html! { <li>{ fill(ui.strength_why, &[AREAS[i].title.get(lang), &l.to_string()]) }</li> })
+        .collect();
+    let mut gaps = scored.clone();
+    crate::model::sort_small_by(&mut gaps, |x, y| y.2.cmp(&x.2));
+    let gaps: Vec<Html> = gaps
+        .iter()
+        .filter(|x| x.2 > 0)
+        .take(3)
+        .map(|&(i, l, g)| html! { <li>{ fill(ui.gap_why, &[AREAS[i].title.get(lang), &l.to_string(), &(l + g).to_string()]) }</li> })
+        .collect();
+    let priorities = s.priorities.iter().map(|&i| {
+        let gap = s.areas[i].map_or(0, |x| x.gap).to_string();
+        let strong: Vec<&str> = (0..6)
+            .filter(|&p| contribution(a, i, p) == 2)
+            .map(|p| PURPOSES[p].title.get(lang))
+            .collect();
+        let text = if strong.is_empty() {
+            fill(ui.priority_reason_plain, &[AREAS[i].title.get(lang), &gap])
+        } else {
+            fill(
+                ui.priority_reason,
+                &[AREAS[i].title.get(lang), &gap, &strong.join(", ")],
+            )
+        };
+        html! { <li>{ text }</li> }
+    });
+    let notes: Vec<Html> = AREAS
+        .iter()
+        .zip(&a.areas)
+        .filter(|(_, x)| !x.notes.is_empty() || !x.indicators.is_empty())
+        .map(|(area, x)| html! {
+            <div class="note">
+                <h3>{ area.title.get(lang) }</h3>
+                if !x.indicators.is_empty() { <p><strong>{ ui.indicators_label }{ " : " }</strong>{ x.indicators.clone() }</p> }
+                if !x.notes.is_empty() { <p class="pre">{ x.notes.clone() }</p> }
+            </div>
+        })
+        .collect();
+    let unknowns: Vec<Html> = scoring::unknowns(a)
+        .into_iter()
+        .map(|(sec, i)| {
+            html! { <li>{ match sec {
+                scoring::Section::Area => AREAS[i].title.get(lang),
+                scoring::Section::Clause => CLAUSES[i].title.get(lang),
+            } }</li> }
+        })
+        .collect();
+    html! {
+        <>
+            <section class="report-section">
+                <h2>{ ui.strengths_heading }</h2>
+                if strengths.is_empty() { <p>{ ui.no_priorities }</p> } else { <ul>{ for strengths }</ul> }
+                <h2>{ ui.gaps_heading }</h2>
+                if gaps.is_empty() { <p>{ ui.no_priorities }</p> } else { <ul>{ for gaps }</ul> }
+                <h2>{ ui.priorities_heading }</h2>
+                if s.priorities.is_empty() { <p>{ ui.no_priorities }</p> } else { <ol>{ for priorities }</ol> }
+            </section>
+            if !unknowns.is_empty() {
+                <section class="report-section">
+                    <h2>{ ui.unknowns_heading }</h2>
+                    <ul>{ for unknowns }</ul>
+                </section>
+            }
+            if !notes.is_empty() {
+                <section class="report-section">
+                    <h2>{ ui.notes_heading }</h2>
+                    { for notes }
+                </section>
+            }
+        </>
+    }
+}
+
+fn action_plan(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
+    let (ui, lang) = (app.ui(), app.lang);
+    // The suggested priorities, then any other area that already has actions.
+    let mut areas: Vec<usize> = s.priorities.clone();
+    areas.extend((0..12).filter(|i| !a.areas[*i].actions.is_empty() && !s.priorities.contains(i)));
+    let blocks = areas.into_iter().map(|i| {
+        let area = &AREAS[i];
+        let actions = a.areas[i].actions.iter().enumerate().map(|(k, act)| {
+            let field = |what: &str, label: &'static str, value: String, date: bool, f: fn(PlannedAction, String) -> PlannedAction| {
+                let (e, current) = (app.editor(), act.clone());
+                text_field(Field {
+                    id: app.id(&format!("action-{}-{k}-{what}", area.id)),
+                    label,
+                    value,
+                    date,
+                    oninput: Callback::from(move |v: String| e.emit(Edit::SetAction(i, k, f(current.clone(), v)))),
+                    ..Field::default()
+                })
+            };
+            let remove = { let e = app.editor(); move |_| e.emit(Edit::RemoveAction(i, k)) };
+            html! {
+                <li class="action">
+                    { field("title", ui.action_title, act.title.clone(), false, |a, v| PlannedAction { title: v, ..a }) }
+                    <div class="field-row">
+                        { field("owner", ui.action_owner, act.owner.clone(), false, |a, v| PlannedAction { owner: v, ..a }) }
+                        { field("due", ui.action_due, act.due.clone().unwrap_or_default(), true, |a, v| PlannedAction { due: (!v.is_empty()).then_some(v), ..a }) }
+                    </div>
+                    <button type="button" class="link-button no-print" onclick={remove}>
+                        { ui.remove_action }<span class="visually-hidden">{ format!(" – {}", area.title.get(lang)) }</span>
+                    </button>
+                </li>
+            }
+        });
+        let add = { let e = app.editor(); move |_| e.emit(Edit::AddAction(i)) };
+        html! {
+            <div class="plan-area">
+                <h3>{ area.title.get(lang) }</h3>
+                <ol class="actions">{ for actions }</ol>
+                <button type="button" class="button no-print" onclick={add}>
+                    { ui.add_action }<span class="visually-hidden">{ format!(" – {}", area.title.get(lang)) }</span>
+                </button>
+            </div>
+        }
+    });
+    html! {
+        <section class="report-section">
+            <h2>{ ui.actions_heading }</h2>
+            <p class="no-print">{ ui.actions_intro }</p>
+            if s.priorities.is_empty() { <p>{ ui.no_priorities }</p> }
+            { for blocks }
+        </section>
+    }
+}
+
+/// Every answer with its notes: the table the printed report ends with.
+fn all_answers(a: &Assessment, lang: Lang) -> Html {
+    let ui = lang.ui();
+    let area_rows = AREAS.iter().zip(&a.areas).map(|(area, x)| html! {
+        <tr>
+            <th scope="row">{ area.title.get(lang) }</th>
+            <td>{ if x.in_scope { answer_text(x.level, lang) } else { ui.not_assessed.to_string() } }</td>
+            <td>{ x.target.map(|t| t.get().to_string()).unwrap_or_default() }</td>
+            <td class="pre">{ x.notes.clone() }</td>
+        </tr>
+    });
+    let clause_rows = CLAUSES.iter().zip(&a.clauses).filter(|_| a.mode == Mode::Full).map(|(c, x)| html! {
+        <tr>
+            <th scope="row">{ format!("{} {} – {}", ui.clause_label, c.clause, c.title.get(lang)) }</th>
+            <td>{ answer_text(x.level, lang) }</td>
+            <td></td>
+            <td class="pre">{ x.notes.clone() }</td>
+        </tr>
+    });
+    let purpose_rows = PURPOSES.iter().zip(&a.purposes).map(|(p, x)| {
+        html! {
+            <tr>
+                <th scope="row">{ p.title.get(lang) }</th>
+                <td>{ x.priority.map_or("", |pr| PRIORITIES[pr as usize].title.get(lang)) }</td>
+                <td></td>
+                <td></td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="report-section answers">
+            <h2>{ ui.answers_heading }</h2>
+            <table class="data">
+                <thead><tr>
+                    <th scope="col">{ ui.csv_title }</th>
+                    <th scope="col">{ ui.csv_level }</th>
+                    <th scope="col">{ ui.col_target }</th>
+                    <th scope="col">{ ui.csv_notes }</th>
+                </tr></thead>
+                <tbody>
+                    { for purpose_rows }
+                    { for area_rows }
+                    { for clause_rows }
+                </tbody>
+            </table>
+        </section>
+    }
+}
