@@ -6,6 +6,7 @@
 //! was most of the WebAssembly's size.
 
 mod assessment_list;
+mod blank;
 mod charts;
 mod export_button;
 mod fields;

@@ -18,6 +18,11 @@ pub fn StartScreen() -> Html {
     let mode = use_state(|| Mode::Quick);
     let tried = use_state(|| false);
     let confirm_all = use_state(|| false);
+    let blank = use_state(|| false);
+    if *blank {
+        let b = blank.clone();
+        return super::blank::blank_questionnaire(&app, Callback::from(move |_| b.set(false)));
+    }
 
     let name_error = (*tried && name.trim().is_empty()).then_some(ui.name_required);
     let onsubmit = {
@@ -102,6 +107,9 @@ pub fn StartScreen() -> Html {
             </section>
 
             <FilePicker />
+            <section class="panel">
+                <button type="button" class="button" onclick={move |_| blank.set(true)}>{ ui.blank_button }</button>
+            </section>
 
             { overview(&app) }
 

@@ -120,7 +120,17 @@ test('printing gives an A4 report with the profile alone', async () => {
   for (const absent of ['Retour à la liste', 'Suivant', 'Télécharger une copie', 'Afficher les données']) {
     assert.ok(!text.includes(absent), `${absent} is not printed`);
   }
+  // The same report in English.
   await app.page.emulateMedia({ media: 'screen' });
+  await app.chooseLanguage('English');
+  await app.page.emulateMedia({ media: 'print' });
+  await app.page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  const en = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  for (const expected of ['Purposes: level achieved', 'All the answers', 'not a certification']) {
+    assert.ok(en.includes(expected), `${expected} is in the English report`);
+  }
+  await app.page.emulateMedia({ media: 'screen' });
+  await app.chooseLanguage('Français');
   await app.page.close();
 });
 
@@ -193,5 +203,43 @@ test('comparing with an earlier assessment of the same community shows the chang
   await app.page.getByRole('button', { name: 'Afficher les données en tableau' }).nth(1).click();
   await app.page.getByRole('row', { name: /Gouvernance, responsabilisation et engagement 3 .*\+2/ }).waitFor();
   assert.deepEqual(await app.accessibilityViolations(), [], 'profile comparing');
+  await app.page.close();
+});
+
+test('a file dropped on the open-file zone is imported like a picked one', async () => {
+  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const text = execFileSync('cat', [join(dir, 'export.json')], { encoding: 'utf8' });
+  const zone = app.page.getByText('Vous pouvez aussi le glisser ici.');
+  const transfer = await app.page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'export.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+  await app.page.getByRole('status').getByText('« Commune de Saint-Exemple » a été ajouté à la liste.').waitFor();
+  assert.deepEqual(await app.listedAssessments(), ['Commune de Saint-Exemple']);
+  await app.page.close();
+});
+
+test('a blank questionnaire prints every question with empty boxes, in both languages', async () => {
+  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  for (const [lang, button, expected] of [
+    ['Français', 'Imprimer un questionnaire vierge (pour une réunion sur papier)', ['Questionnaire d’autodiagnostic ISO 37101', 'Biodiversité et services écosystémiques', 'Article 10 – Amélioration', '☐ Je ne sais pas']],
+    ['English', 'Print a blank questionnaire (for a meeting on paper)', ['ISO 37101 self-assessment questionnaire', 'Biodiversity and ecosystem services', 'Clause 10 – Improvement', '☐ Don\'t know']],
+  ]) {
+    await app.chooseLanguage(lang);
+    await app.page.getByRole('button', { name: button }).click();
+    assert.deepEqual(await app.accessibilityViolations(), [], `blank questionnaire ${lang}`);
+    await app.page.emulateMedia({ media: 'print' });
+    const pdf = join(dir, `blank-${lang}.pdf`);
+    await app.page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    await app.page.emulateMedia({ media: 'screen' });
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const e of expected) assert.ok(text.includes(e), `${e} in the ${lang} questionnaire`);
+    assert.ok(!text.includes('Retour') && !text.includes('Back'), 'no buttons on paper');
+    await app.page.getByRole('button', { name: /Retour|Back/ }).click();
+  }
+  await app.chooseLanguage('Français');
   await app.page.close();
 });
