@@ -283,7 +283,11 @@ pub fn is_calendar_date(s: &str) -> bool {
 /// An RFC 3339 date-time in UTC (`Z` or an offset are both accepted; fractions of a second too).
 pub fn is_rfc3339(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() < 20 || !is_calendar_date(&s[..10]) || !matches!(b[10], b'T' | b't') {
+    // `get`, not indexing: a multi-byte character may straddle byte 10 (the fuzzer found one).
+    let Some(date) = s.get(..10) else {
+        return false;
+    };
+    if b.len() < 20 || !is_calendar_date(date) || !matches!(b[10], b'T' | b't') {
         return false;
     }
     let time_ok = b[13] == b':'
@@ -366,5 +370,8 @@ mod tests {
         assert!(!is_rfc3339("2026-11-28 20:15"));
         assert!(!is_rfc3339("2026-11-28T20:15:00"));
         assert!(!is_rfc3339("2026-11-28T20:15:00.Z"));
+        // Found by cargo fuzz: a two-byte character across byte 10 used to panic.
+        assert!(!is_rfc3339("2026-11-2ȫ21:02:11Z"));
+        assert!(!is_rfc3339("2026-11-28Tȫ:02:11Z"));
     }
 }

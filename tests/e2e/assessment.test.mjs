@@ -1,18 +1,9 @@
 // The guided self-assessment, used as a person would: by labels and roles.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, browser, AutodiagPage } from './support.mjs';
+import { useServedApp, AutodiagPage } from './support.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await serve();
-  chrome = await browser();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useServedApp();
 
 const PRIORITY = ['Élevée', 'Moyenne', 'Faible', 'Élevée', 'Moyenne', 'Faible'];
 const PURPOSES = [/Attractivité/, /Préservation/, /Résilience/, /Utilisation responsable/, /Cohésion sociale/, /Bien-être/];
@@ -23,7 +14,7 @@ async function noViolations(app, where) {
 }
 
 test('a quick assessment from start to review, with axe on every step in both languages', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await noViolations(app, 'start');
   await app.startNew('Atelier de Saint-Exemple');
   assert.equal(await app.stepOf(), 'Étape 1 sur 15');
@@ -68,7 +59,7 @@ test('a quick assessment from start to review, with axe on every step in both la
 });
 
 test('a full assessment: community, scope, details, management system; reload mid-way keeps everything', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await app.startNew('Commune de Saint-Exemple', /Complète/);
   assert.equal(await app.stepOf(), 'Étape 1 sur 21');
   await app.page.getByLabel('Type de collectivité').selectOption({ label: 'Commune' });
@@ -132,7 +123,7 @@ test('a full assessment: community, scope, details, management system; reload mi
 });
 
 test('switching language mid-way keeps the step and the answers', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await app.startNew('Bourg');
   await app.next();
   await app.answer(/Niveau actuel/, /^3 – /);
@@ -145,7 +136,7 @@ test('switching language mid-way keeps the step and the answers', async () => {
 });
 
 test('two assessments side by side keep their own answers', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await app.startNew('Commune A');
   await app.next();
   await app.answer(/Niveau actuel/, /^1 – /);
@@ -161,7 +152,7 @@ test('two assessments side by side keep their own answers', async () => {
 });
 
 test('rename, duplicate, delete with confirmation, and undo', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await app.startNew('Commune A');
   await app.backToList();
   await app.page.getByRole('button', { name: 'Renommer – Commune A' }).click();
@@ -184,7 +175,7 @@ test('rename, duplicate, delete with confirmation, and undo', async () => {
 });
 
 test('a corrupt stored value is set aside untouched, and the app goes on', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await app.startNew('Commune saine');
   await app.backToList();
   const key = 'autodiag37101:default:a:00000000-0000-4000-8000-00000000dead';
@@ -212,14 +203,14 @@ test('a corrupt stored value is set aside untouched, and the app goes on', async
 });
 
 test('storage that refuses writes: a clear message, and the app keeps working in memory', async () => {
-  await (await AutodiagPage.fresh(chrome.context, server.origin)).page.close();
-  const page = await chrome.context.newPage();
+  await (await AutodiagPage.fresh(env.chrome.context, env.server.origin)).page.close();
+  const page = await env.chrome.context.newPage();
   await page.addInitScript(() => {
     Storage.prototype.setItem = () => {
       throw new DOMException('quota', 'QuotaExceededError');
     };
   });
-  const app = new AutodiagPage(page, server.origin);
+  const app = new AutodiagPage(page, env.server.origin);
   await app.goto('/');
   await app.startNew('Commune pleine');
   await page.getByRole('alert').filter({ hasText: 'a refusé d’enregistrer' }).waitFor();
@@ -232,10 +223,10 @@ test('storage that refuses writes: a clear message, and the app keeps working in
 });
 
 test('two windows on the same assessment: the other learns of the change', async () => {
-  const a = await AutodiagPage.fresh(chrome.context, server.origin);
+  const a = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await a.startNew('Commune partagée');
   await a.next();
-  const b = await AutodiagPage.open(chrome.context, server.origin);
+  const b = await AutodiagPage.open(env.chrome.context, env.server.origin);
   assert.match(await b.stepHeading().textContent(), /Gouvernance/);
   await a.answer(/Niveau actuel/, /^3 – /);
   await b.page.getByRole('status').filter({ hasText: 'modifié dans une autre fenêtre' }).waitFor();
@@ -249,7 +240,7 @@ test('two windows on the same assessment: the other learns of the change', async
 });
 
 test('the whole path works with the keyboard alone', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   const kb = app.page.keyboard;
   await app.page.getByLabel('Nom de la collectivité').focus();
   await kb.type('Commune au clavier');

@@ -1,20 +1,11 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, browser, AutodiagPage } from './support.mjs';
+import { useServedApp, AutodiagPage } from './support.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await serve();
-  chrome = await browser();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useServedApp();
 
 test('the app starts in French and shows the 6 purposes and 12 areas', async () => {
-  const app = await AutodiagPage.open(chrome.context, server.origin);
+  const app = await AutodiagPage.open(env.chrome.context, env.server.origin);
   assert.equal(await app.widgetLang(), 'fr');
   assert.equal(await app.page.locator('html').getAttribute('lang'), 'fr');
   await app.heading(2).filter({ hasText: 'Les 6 finalités' }).waitFor();
@@ -27,16 +18,16 @@ test('the app starts in French and shows the 6 purposes and 12 areas', async () 
 });
 
 test('the first screen is in the HTML before any script runs', async () => {
-  const page = await chrome.context.newPage();
+  const page = await env.chrome.context.newPage();
   await page.route('**/*.{js,wasm}', (route) => route.abort());
-  await page.goto(server.origin + '/');
+  await page.goto(env.server.origin + '/');
   await page.getByRole('heading', { level: 2, name: 'Les 12 domaines d’action' }).waitFor();
   assert.equal(await page.getByRole('heading', { level: 3 }).count(), 18);
   await page.close();
 });
 
 test('switching to English is instant, and kept after a reload', async () => {
-  const app = await AutodiagPage.open(chrome.context, server.origin);
+  const app = await AutodiagPage.open(env.chrome.context, env.server.origin);
   await app.chooseLanguage('English');
   await app.heading(2).filter({ hasText: 'The 12 areas of action' }).waitFor();
   assert.equal(await app.widgetLang(), 'en');
@@ -54,7 +45,7 @@ test('switching to English is instant, and kept after a reload', async () => {
 });
 
 test('the language buttons work with the keyboard alone', async () => {
-  const app = await AutodiagPage.open(chrome.context, server.origin);
+  const app = await AutodiagPage.open(env.chrome.context, env.server.origin);
   await app.page.keyboard.press('Tab');
   await app.page.keyboard.press('Tab');
   const focused = await app.page.evaluate(() => document.activeElement?.textContent);
@@ -66,7 +57,7 @@ test('the language buttons work with the keyboard alone', async () => {
 });
 
 test('no request leaves 127.0.0.1', async () => {
-  const app = await AutodiagPage.open(chrome.context, server.origin);
+  const app = await AutodiagPage.open(env.chrome.context, env.server.origin);
   await app.chooseLanguage('English');
   await app.reload();
   assert.ok(app.requests.some((u) => u.endsWith('.wasm')), 'the wasm was loaded from the origin');
@@ -76,7 +67,7 @@ test('no request leaves 127.0.0.1', async () => {
 });
 
 test('axe finds no WCAG 2.1 AA violation, in either language', async () => {
-  const app = await AutodiagPage.open(chrome.context, server.origin);
+  const app = await AutodiagPage.open(env.chrome.context, env.server.origin);
   assert.deepEqual(await app.accessibilityViolations(), []);
   await app.chooseLanguage('English');
   assert.deepEqual(await app.accessibilityViolations(), []);
@@ -85,7 +76,7 @@ test('axe finds no WCAG 2.1 AA violation, in either language', async () => {
 });
 
 test('the page fits a 360 px phone without sideways scrolling', async () => {
-  const app = await AutodiagPage.open(chrome.context, server.origin);
+  const app = await AutodiagPage.open(env.chrome.context, env.server.origin);
   await app.page.setViewportSize({ width: 360, height: 740 });
   const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `${overflow}px of horizontal overflow`);

@@ -5,19 +5,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, browser, AutodiagPage } from './support.mjs';
+import { useServedApp, AutodiagPage } from './support.mjs';
 
-let server;
-let chrome;
+const env = useServedApp();
 let dir;
 before(async () => {
-  server = await serve();
-  chrome = await browser();
   dir = await mkdtemp(join(tmpdir(), 'autodiag-files-'));
 });
 after(async () => {
-  await chrome?.close();
-  await server?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -44,7 +39,7 @@ async function filledFull(app, name = 'Commune de Saint-Exemple') {
 }
 
 test('the profile: charts with text alternatives and tables, axe in both languages', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await filledFull(app);
   for (const name of [/Finalités : niveau atteint/, /Domaines d’action : niveau actuel/, /Contribution des domaines/]) {
     assert.equal(await app.page.getByRole('img', { name }).count(), 1, String(name));
@@ -72,7 +67,7 @@ test('the profile: charts with text alternatives and tables, axe in both languag
 });
 
 test('JSON and CSV downloads hold the answers given; the action plan is kept', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await filledFull(app);
   await app.page.getByRole('button', { name: /Ajouter une action – Gouvernance/ }).click();
   await app.page.getByLabel('Action', { exact: true }).first().fill('Revue annuelle avec les habitants');
@@ -105,7 +100,7 @@ test('JSON and CSV downloads hold the answers given; the action plan is kept', a
 });
 
 test('printing gives an A4 report with the profile alone', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await filledFull(app);
   await app.page.emulateMedia({ media: 'print' });
   const pdf = join(dir, 'report.pdf');
@@ -135,7 +130,7 @@ test('printing gives an A4 report with the profile alone', async () => {
 });
 
 test('re-importing the exported file gives the same profile; a known id asks first', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await app.page.getByLabel('Ouvrir un fichier d’autodiagnostic (.json)').setInputFiles(join(dir, 'export.json'));
   await app.page.getByRole('status').getByText('« Commune de Saint-Exemple » a été ajouté à la liste.').waitFor();
   await app.page.getByRole('button', { name: 'Reprendre – Commune de Saint-Exemple' }).click();
@@ -150,7 +145,7 @@ test('re-importing the exported file gives the same profile; a known id asks fir
 });
 
 test('bad files are refused with a clear message and storage unchanged', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await app.startNew('Commune témoin');
   await app.backToList();
   const base = JSON.parse(execFileSync('cat', [join(dir, 'export.json')], { encoding: 'utf8' }));
@@ -182,7 +177,7 @@ test('bad files are refused with a clear message and storage unchanged', async (
 });
 
 test('comparing with an earlier assessment of the same community shows the change', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await app.startNew('Bourg-sur-Test');
   await app.next();
   await app.answer(/Niveau actuel/, /^1 – /);
@@ -207,7 +202,7 @@ test('comparing with an earlier assessment of the same community shows the chang
 });
 
 test('a file dropped on the open-file zone is imported like a picked one', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   const text = execFileSync('cat', [join(dir, 'export.json')], { encoding: 'utf8' });
   const zone = app.page.getByText('Vous pouvez aussi le glisser ici.');
   const transfer = await app.page.evaluateHandle((t) => {
@@ -223,7 +218,7 @@ test('a file dropped on the open-file zone is imported like a picked one', async
 });
 
 test('a blank questionnaire prints every question with empty boxes, in both languages', async () => {
-  const app = await AutodiagPage.fresh(chrome.context, server.origin);
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   for (const [lang, button, expected] of [
     ['Français', 'Imprimer un questionnaire vierge (pour une réunion sur papier)', ['Questionnaire d’autodiagnostic ISO 37101', 'Biodiversité et services écosystémiques', 'Article 10 – Amélioration', '☐ Je ne sais pas']],
     ['English', 'Print a blank questionnaire (for a meeting on paper)', ['ISO 37101 self-assessment questionnaire', 'Biodiversity and ecosystem services', 'Clause 10 – Improvement', '☐ Don\'t know']],

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, extname, normalize, resolve } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import AxeBuilderModule from '@axe-core/playwright';
 
@@ -64,6 +65,23 @@ export async function browser() {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Registers the hooks every end-to-end file needs: the built app served on 127.0.0.1 and one
+ * headless Chromium. Returns an object whose `server` and `chrome` are set once `before` ran.
+ */
+export function useServedApp() {
+  const env = { server: null, chrome: null };
+  before(async () => {
+    env.server = await serve();
+    env.chrome = await browser();
+  });
+  after(async () => {
+    await env.chrome?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** The app as a person sees it. Locators go by role and visible text, never by CSS internals. */
