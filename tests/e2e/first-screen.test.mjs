@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServedApp, AutodiagPage } from './support.mjs';
+import { useServedApp, serve, AutodiagPage } from './support.mjs';
 
 const env = useServedApp();
 
@@ -81,4 +81,16 @@ test('the page fits a 360 px phone without sideways scrolling', async () => {
   const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `${overflow}px of horizontal overflow`);
   await app.page.close();
+});
+
+test('the built app works from a sub-folder of a web server', async () => {
+  const sub = await serve(undefined, {}, '/mairie/autodiag/');
+  try {
+    const app = await AutodiagPage.open(env.chrome.context, sub.origin, '/mairie/autodiag/');
+    await app.heading(2).filter({ hasText: 'Nouvel autodiagnostic' }).waitFor();
+    assert.deepEqual(app.errors, []);
+    await app.page.close();
+  } finally {
+    await sub.close();
+  }
 });

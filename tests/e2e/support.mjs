@@ -21,10 +21,18 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port. `headers` are added to every response. */
-export async function serve(root = DIST, headers = {}) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port, under the path `base` (as a town hall's site might
+ * host it in a folder). `headers` are added to every response.
+ */
+export async function serve(root = DIST, headers = {}, base = '/') {
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!url.startsWith(base)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const path = normalize('/' + url.slice(base.length));
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
