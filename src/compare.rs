@@ -29,11 +29,14 @@ pub fn compare(now: &Assessment, earlier: &Assessment) -> Comparison {
 
 /// Two names for the same community, whatever the case, spaces or accents typed.
 pub fn same_community(a: &Assessment, b: &Assessment) -> bool {
+    // Accents folded and ASCII lowercase: `to_lowercase` would ship Unicode case tables.
     fn key(s: &str) -> String {
-        s.split_whitespace()
+        let folded: String = s.chars().flat_map(crate::files::fold_accent).collect();
+        folded
+            .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
-            .to_lowercase()
+            .to_ascii_lowercase()
     }
     a.id != b.id && key(&a.community.name) == key(&b.community.name)
 }

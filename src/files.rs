@@ -25,7 +25,7 @@ pub fn export_name(a: &Assessment) -> String {
 }
 
 /// The letters of French place names without their accents, for file names.
-fn fold_accent(c: char) -> impl Iterator<Item = char> {
+pub fn fold_accent(c: char) -> impl Iterator<Item = char> {
     let base = match c {
         'à' | 'â' | 'ä' | 'á' => "a",
         'À' | 'Â' | 'Ä' | 'Á' => "A",

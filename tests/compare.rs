@@ -30,6 +30,13 @@ fn only_other_assessments_of_the_same_community_are_offered() {
     let mut b = a.clone();
     b.id = "00000000-0000-4000-8000-000000000002".into();
     b.community.name = "  commune de   SAINT-EXEMPLE ".into();
+    let mut accented = a.clone();
+    accented.id = "00000000-0000-4000-8000-000000000004".into();
+    accented.community.name = "Commune de Saint-Éxemple".into();
+    assert!(
+        same_community(&a, &accented),
+        "accents and case do not make another community"
+    );
     let mut c = a.clone();
     c.id = "00000000-0000-4000-8000-000000000003".into();
     c.community.name = "Autre commune".into();
