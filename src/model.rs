@@ -332,6 +332,46 @@ fn digits(b: &[u8]) -> Option<u32> {
     })
 }
 
+/// A few values by string key: a vector of pairs. The maps here hold one entry per assessment in
+/// a browser; `BTreeMap` and `HashMap` would each add kilobytes of wasm per key-value type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keyed<V>(pub Vec<(String, V)>);
+
+impl<V> Default for Keyed<V> {
+    fn default() -> Self {
+        Keyed(Vec::new())
+    }
+}
+
+impl<V> Keyed<V> {
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn insert(&mut self, key: String, value: V) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    pub fn remove(&mut self, key: &str) {
+        self.0.retain(|(k, _)| k != key);
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
 /// Sorts a short slice, stably. The lists here hold a dozen items at most (areas, assessments in a
 /// browser, participants' values); the standard library's sorts are several kilobytes of wasm each.
 pub fn sort_small_by<T>(v: &mut [T], mut ordering: impl FnMut(&T, &T) -> std::cmp::Ordering) {

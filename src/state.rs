@@ -2,7 +2,6 @@
 //! dispatch, nothing else mutates. Ids and clock readings come in with the actions, so the reducer
 //! stays pure and is tested natively.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -165,7 +164,7 @@ pub struct State {
     pub current: Option<String>,
     pub step: Option<Step>,
     /// The last step shown of each assessment, by id: resuming goes back there.
-    pub positions: BTreeMap<String, Step>,
+    pub positions: Keyed<Step>,
     /// The last deleted assessment and where it stood, for undo.
     pub trash: Option<(usize, Assessment)>,
     pub quarantine: Vec<Quarantined>,
@@ -173,7 +172,7 @@ pub struct State {
     /// An imported file whose id is already in the list, waiting for the user's choice.
     pub pending_import: Option<Assessment>,
     /// When each assessment was last exported (RFC 3339), by id.
-    pub exported: BTreeMap<String, String>,
+    pub exported: Keyed<String>,
     /// Changes saved since the app started or since the last export, to suggest an export after
     /// a long sitting.
     pub edits_since_export: u32,

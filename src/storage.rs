@@ -9,11 +9,9 @@
 //! `web_sys::Storage` is used directly rather than `gloo::storage::LocalStorage`, whose accessor
 //! throws when the browser blocks `window.localStorage` (a sandboxed frame, cookies disabled).
 
-use std::collections::BTreeMap;
-
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::Assessment;
+use crate::model::{Assessment, Keyed};
 use crate::state::Quarantined;
 pub use crate::state::StorageError;
 use crate::steps::Step;
@@ -31,9 +29,9 @@ pub struct Loaded {
     pub lang: Option<Lang>,
     pub assessments: Vec<Assessment>,
     pub quarantine: Vec<Quarantined>,
-    pub exported: BTreeMap<String, String>,
+    pub exported: Keyed<String>,
     pub current: Option<String>,
-    pub steps: BTreeMap<String, Step>,
+    pub steps: Keyed<Step>,
 }
 
 /// What a save found in storage.

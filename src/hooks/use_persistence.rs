@@ -1,7 +1,6 @@
-use std::collections::HashMap;
-
 use yew::prelude::*;
 
+use crate::model::Keyed;
 use crate::state::{Action, State};
 use crate::storage::{Saved, Store};
 
@@ -18,11 +17,13 @@ use crate::storage::{Saved, Store};
 pub fn use_persistence(state: &UseReducerHandle<State>, store: &Store) {
     // What storage is known to hold: id → revision.
     let known = {
-        let initial: HashMap<String, u64> = state
-            .assessments
-            .iter()
-            .map(|a| (a.id.clone(), a.revision))
-            .collect();
+        let initial = Keyed(
+            state
+                .assessments
+                .iter()
+                .map(|a| (a.id.clone(), a.revision))
+                .collect(),
+        );
         use_mut_ref(move || initial)
     };
 
@@ -53,7 +54,7 @@ pub fn use_persistence(state: &UseReducerHandle<State>, store: &Store) {
             let gone: Vec<String> = known
                 .keys()
                 .filter(|id| state.find(id).is_none())
-                .cloned()
+                .map(String::from)
                 .collect();
             for id in gone {
                 attempted = true;
