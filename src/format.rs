@@ -285,8 +285,64 @@ fn doc(a: &Assessment) -> Doc<'_> {
 
 /// The assessment as a format v1 document, indented for people who open the file.
 pub fn export(a: &Assessment) -> String {
-    // Serialising plain data into a String cannot fail: no map has non-string keys.
-    serde_json::to_string_pretty(&doc(a)).unwrap_or_default()
+    // Indenting the compact text rather than using serde_json's pretty printer: a second
+    // formatter would compile the whole serialisation a second time into the wasm.
+    indent(&export_compact(a))
+}
+
+/// Indents compact JSON by two spaces, as `serde_json::to_string_pretty` does.
+pub fn indent(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() * 2);
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut chars = json.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                // Empty containers stay on one line: `{}`, `[]`.
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    if let Some(close) = chars.next() {
+                        out.push(close);
+                    }
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The same document on one line, for local storage and share links.

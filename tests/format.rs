@@ -732,3 +732,27 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         ]
     })
 }
+
+#[test]
+fn indentation_matches_serde_jsons_pretty_printer() {
+    let tricky = json!({
+        "a": "braces { [ in ] } strings, and \"quotes\" and a backslash \\",
+        "b": [],
+        "c": {},
+        "d": [1, {"e": null, "f": [true, false]}],
+        "g": "tab\t, colon: comma, \u{e9}"
+    });
+    let compact = serde_json::to_string(&tricky).unwrap();
+    assert_eq!(
+        indent(&compact),
+        serde_json::to_string_pretty(&tricky).unwrap()
+    );
+}
+
+proptest! {
+    #[test]
+    fn indentation_agrees_with_serde_json_on_any_document(v in arbitrary_json()) {
+        let compact = serde_json::to_string(&v).unwrap();
+        prop_assert_eq!(indent(&compact), serde_json::to_string_pretty(&v).unwrap());
+    }
+}
