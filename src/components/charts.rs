@@ -113,11 +113,11 @@ pub fn radar(
             _ => "end",
         };
         let lines = wrap(p.title.get(lang), 18);
-        let top = y - if AXES[i].1 < 0 { 14 * (lines.len() as i32 - 1) } else { 0 };
+        let top = y - if AXES[i].1 < 0 { 16 * (lines.len() as i32 - 1) } else { 0 };
         html! {
             <text class="label" x={x.to_string()} y={top.to_string()} text-anchor={anchor}>
                 { for lines.iter().enumerate().map(|(k, l)| html! {
-                    <tspan x={x.to_string()} dy={if k == 0 { "0" } else { "14" }}>{ l.clone() }</tspan>
+                    <tspan x={x.to_string()} dy={if k == 0 { "0" } else { "1.1em" }}>{ l.clone() }</tspan>
                 }) }
             </text>
         }
@@ -147,7 +147,7 @@ pub fn radar(
         .collect::<Vec<_>>()
         .join(" ; ");
     let svg = html! {
-        <svg viewBox="0 0 520 440" role="img" aria-labelledby={format!("{id}-title {id}-desc")} class="radar">
+        <svg viewBox="-40 0 600 440" role="img" aria-labelledby={format!("{id}-title {id}-desc")} class="radar">
             <title id={format!("{id}-title")}>{ ui.radar_title }</title>
             <desc id={format!("{id}-desc")}>{ format!("{} {desc}", ui.radar_desc) }</desc>
             { for rings }
