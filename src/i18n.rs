@@ -17,6 +17,14 @@ impl Default for Lang {
 }
 
 impl Lang {
+    /// What goes between a label and its value: French puts a no-break space before the colon.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::Fr => "\u{a0}: ",
+            Lang::En => ": ",
+        }
+    }
+
     pub fn ui(self) -> &'static Ui {
         match self {
             Lang::Fr => &FR,

@@ -44,7 +44,7 @@ pub fn blank_questionnaire(app: &AppContext, back: Callback<MouseEvent>) -> Html
             <p>{ ui.blank_intro }</p>
             <ul class="scale">
                 { for LEVELS.iter().map(|l| html! {
-                    <li><strong>{ format!("{} – {}", l.value, l.title.get(lang)) }</strong>{ format!(" : {}", l.descriptor.get(lang)) }</li>
+                    <li><strong>{ format!("{} – {}", l.value, l.title.get(lang)) }</strong>{ format!("{}{}", lang.colon(), l.descriptor.get(lang)) }</li>
                 }) }
             </ul>
             <div class="blank-item">

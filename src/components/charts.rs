@@ -143,7 +143,14 @@ pub fn radar(
     let desc = PURPOSES
         .iter()
         .zip(now)
-        .map(|(p, v)| format!("{} : {}", p.title.get(lang), level_text(*v, lang)))
+        .map(|(p, v)| {
+            format!(
+                "{}{}{}",
+                p.title.get(lang),
+                lang.colon(),
+                level_text(*v, lang)
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ; ");
     let svg = html! {
@@ -283,7 +290,7 @@ pub fn bars(
                 },
                 |l| l.to_string(),
             );
-            format!("{} : {level}", a.title.get(lang))
+            format!("{}{}{level}", a.title.get(lang), lang.colon())
         })
         .collect::<Vec<_>>()
         .join(" ; ");

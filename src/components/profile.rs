@@ -148,7 +148,7 @@ pub fn Profile() -> Html {
             if let Some((c, when)) = &cmp {
                 <section class="report-section">
                     <h2>{ fill(ui.change_heading, &[when]) }</h2>
-                    <p>{ format!("{} : {}", ui.overall_label, signed(c.overall, lang)) }</p>
+                    <p>{ format!("{}{}{}", ui.overall_label, lang.colon(), signed(c.overall, lang)) }</p>
                 </section>
             }
             { action_plan(&app, a, &s) }
@@ -305,7 +305,7 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Html {
         .map(|(area, x)| html! {
             <div class="note">
                 <h3>{ area.title.get(lang) }</h3>
-                if !x.indicators.is_empty() { <p><strong>{ ui.indicators_label }{ " : " }</strong>{ x.indicators.clone() }</p> }
+                if !x.indicators.is_empty() { <p><strong>{ ui.indicators_label }{ lang.colon() }</strong>{ x.indicators.clone() }</p> }
                 if !x.notes.is_empty() { <p class="pre">{ x.notes.clone() }</p> }
             </div>
         })
