@@ -67,10 +67,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    let root = use_node_ref();
+    use_host_events(&state, &root);
+
     let ui = state.lang.ui();
     html! {
         <ContextProvider<AppContext> context={context.clone()}>
-            <div class="autodiag" lang={state.lang.id()}>
+            <div class="autodiag" lang={state.lang.id()} ref={root}>
                 <header class="masthead">
                     <div class="masthead-inner">
                         <p class="brand">{ ui.app_title }</p>
@@ -91,6 +94,34 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ContextProvider<AppContext>>
     }
+}
+
+/// Tells the host page how the open assessment progresses (see `events`).
+#[hook]
+fn use_host_events(state: &UseReducerHandle<State>, root: &NodeRef) {
+    // (id, answered, asked) of the last event, so that each change is told once.
+    let last = use_mut_ref(|| None::<(String, usize, usize)>);
+    let now = state.open().map(|a| {
+        let s = crate::scoring::compute(a);
+        (a.id.clone(), s.answered, s.asked)
+    });
+    let (state, root) = (state.clone(), root.clone());
+    use_effect_with(now, move |now| {
+        let (Some((id, answered, asked)), Some(target)) = (now, root.get()) else {
+            return;
+        };
+        let Some(a) = state.find(id) else { return };
+        let previous = last.borrow_mut().replace((id.clone(), *answered, *asked));
+        let name = match previous {
+            Some((pid, pa, _)) if pid == *id && pa == *answered => return,
+            Some((pid, pa, _)) if pid == *id && pa < *asked && answered == asked => "completed",
+            Some((pid, ..)) if pid == *id => "progress",
+            _ if a.revision == 0 => "started",
+            // Opening an assessment already under way is no news to the host.
+            _ => return,
+        };
+        crate::events::emit(&target, name, a);
+    });
 }
 
 #[cfg(target_arch = "wasm32")]

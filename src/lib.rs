@@ -9,6 +9,7 @@ pub mod compare;
 pub mod components;
 pub mod content;
 pub mod csv;
+pub mod events;
 pub mod files;
 pub mod format;
 pub mod hooks;

@@ -8,13 +8,16 @@ use crate::{files, format, platform};
 pub fn export_button(app: &AppContext, id: &str) -> Html {
     let onclick = {
         let (app, id) = (app.clone(), id.to_string());
-        Callback::from(move |_| {
+        Callback::from(move |e: MouseEvent| {
             let Some(a) = app.find(&id) else { return };
             if files::download(
                 &files::export_name(a),
                 "application/json",
                 &format::export(a),
             ) {
+                if let Some(target) = e.target() {
+                    crate::events::emit(&target, "exported", a);
+                }
                 let at = platform::now();
                 let _ = app.store.save_exported(&id, &at);
                 app.dispatch(Action::Exported { id: id.clone(), at });
