@@ -53,7 +53,8 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// A value on the 0–4 scale, as a table shows it.
+/// A value on the 0–4 scale with one decimal in the language's mark ("2,5"). Tenths by hand:
+/// float formatting would add kilobytes of wasm for one decimal.
 pub fn level_text(v: Option<f64>, lang: Lang) -> String {
     match v {
         None => lang.ui().not_computable.into(),

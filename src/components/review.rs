@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::charts::level_text;
 use super::start::percent;
 use super::wizard::step_title;
 use crate::content::{Pdca, AREAS, CLAUSES, PRIORITIES, PURPOSES};
@@ -12,18 +13,9 @@ use crate::steps::{step_progress, steps, Step};
 
 /// A score on the 0–4 scale as people read it: "2,5 sur 4" in French.
 pub fn score_text(score: Option<f64>, lang: Lang) -> String {
-    let ui = lang.ui();
     match score {
-        None => ui.not_computable.to_string(),
-        Some(s) => {
-            // Tenths by hand: float formatting would add kilobytes of wasm for one decimal.
-            let tenths = (s * 10.0).round() as u32;
-            let sep = if lang == Lang::Fr { ',' } else { '.' };
-            fill(
-                ui.on_four,
-                &[&format!("{}{sep}{}", tenths / 10, tenths % 10)],
-            )
-        }
+        None => lang.ui().not_computable.to_string(),
+        Some(_) => fill(lang.ui().on_four, &[&level_text(score, lang)]),
     }
 }
 
