@@ -11,6 +11,11 @@ macro_rules! string_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
             pub const IDS: &'static [&'static str] = &[$($id),+];
 
+            /// Position in `ALL` and `IDS`, and in the UI's lists of labels.
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+
             pub const fn id(self) -> &'static str {
                 match self { $($name::$variant => $id),+ }
             }

@@ -204,6 +204,25 @@ impl State {
     fn changed(&mut self) {
         self.generation += 1;
     }
+
+    /// Puts `a` in place of the assessment with its id, or adds it.
+    fn upsert(&mut self, a: Assessment) {
+        match self.index(&a.id) {
+            Some(i) => self.assessments[i] = a,
+            None => self.assessments.push(a),
+        }
+    }
+
+    /// Removes the assessment at `i`, back to the start screen if it was open; true if it was.
+    fn take(&mut self, i: usize) -> (Assessment, bool) {
+        let a = self.assessments.remove(i);
+        let was_open = self.current.as_deref() == Some(&a.id);
+        if was_open {
+            self.current = None;
+            self.step = None;
+        }
+        (a, was_open)
+    }
 }
 
 /// Applies an edit; false when it changes nothing (or would break a rule of the format).
@@ -367,11 +386,7 @@ impl Reducible for State {
             }
             Action::Delete(id) => {
                 let Some(i) = s.index(&id) else { return self };
-                let a = s.assessments.remove(i);
-                if s.current.as_deref() == Some(&id) {
-                    s.current = None;
-                    s.step = None;
-                }
+                let (a, _) = s.take(i);
                 s.notice = Some(Notice::Deleted {
                     name: a.community.name.clone(),
                 });
@@ -431,12 +446,11 @@ impl Reducible for State {
                 }
             }
             Action::External(a) => {
-                let is_open = s.current.as_deref() == Some(&a.id);
-                match s.index(&a.id) {
-                    Some(i) if s.assessments[i].revision >= a.revision => return self,
-                    Some(i) => s.assessments[i] = *a,
-                    None => s.assessments.push(*a),
+                if s.find(&a.id).is_some_and(|o| o.revision >= a.revision) {
+                    return self;
                 }
+                let is_open = s.current.as_deref() == Some(&a.id);
+                s.upsert(*a);
                 if is_open {
                     s.notice = Some(Notice::ChangedElsewhere);
                     fix_step(&mut s);
@@ -444,20 +458,15 @@ impl Reducible for State {
                 s.changed();
             }
             Action::Conflict(a) => {
-                match s.index(&a.id) {
-                    Some(i) => s.assessments[i] = *a,
-                    None => s.assessments.push(*a),
-                }
+                s.upsert(*a);
                 s.notice = Some(Notice::Conflict);
                 fix_step(&mut s);
                 s.changed();
             }
             Action::ExternalRemoved(id) => {
                 let Some(i) = s.index(&id) else { return self };
-                let a = s.assessments.remove(i);
-                if s.current.as_deref() == Some(&id) {
-                    s.current = None;
-                    s.step = None;
+                let (a, was_open) = s.take(i);
+                if was_open {
                     s.notice = Some(Notice::RemovedElsewhere {
                         name: a.community.name,
                     });

@@ -161,23 +161,12 @@ pub fn Profile() -> Html {
 fn cover(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
     let (ui, lang) = (app.ui(), app.lang);
     let c = &a.community;
-    let pick = |ids: &[&str], labels: &[&'static str], id: Option<&str>| -> Option<&'static str> {
-        let i = ids.iter().position(|x| Some(*x) == id)?;
-        labels.get(i).copied()
-    };
+    let label = |labels: &[&'static str], i: Option<usize>| i.map(|i| labels[i].to_string());
     let facts: Vec<(&str, String)> = [
-        (
-            ui.kind_label,
-            pick(crate::model::Kind::IDS, &ui.kinds, c.kind.map(|k| k.id())).map(String::from),
-        ),
+        (ui.kind_label, label(&ui.kinds, c.kind.map(|k| k.index()))),
         (
             ui.population_label,
-            pick(
-                crate::model::Population::IDS,
-                &ui.populations,
-                c.population.map(|k| k.id()),
-            )
-            .map(String::from),
+            label(&ui.populations, c.population.map(|k| k.index())),
         ),
         (
             ui.perimeter_label,
@@ -185,30 +174,15 @@ fn cover(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
         ),
         (
             ui.object_label,
-            pick(
-                crate::model::Object::IDS,
-                &ui.objects,
-                c.object.map(|k| k.id()),
-            )
-            .map(String::from),
+            label(&ui.objects, c.object.map(|k| k.index())),
         ),
         (
             ui.scale_label,
-            pick(
-                crate::model::Scale::IDS,
-                &ui.scales,
-                c.scale.map(|k| k.id()),
-            )
-            .map(String::from),
+            label(&ui.scales, c.scale.map(|k| k.index())),
         ),
         (
             ui.phase_label,
-            pick(
-                crate::model::ProjectPhase::IDS,
-                &ui.phases,
-                c.phase.map(|k| k.id()),
-            )
-            .map(String::from),
+            label(&ui.phases, c.phase.map(|k| k.index())),
         ),
         (ui.date_label, c.date.clone()),
         (
