@@ -3,7 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{lang_switch, notices, StartScreen, Wizard};
-use crate::hooks::{use_persistence, AppContext};
+use crate::config::Modes;
+use crate::hooks::{use_persistence, AppContext, Host};
 use crate::i18n::Lang;
 use crate::state::{State, StorageError};
 use crate::steps::valid_step;
@@ -27,6 +28,12 @@ pub struct AppProps {
     /// The app owns the whole page: it then also sets the document's language and title.
     #[prop_or_default]
     pub standalone: bool,
+    /// The modes a new assessment may use.
+    #[prop_or_default]
+    pub modes: Modes,
+    /// Whether the start screen introduces the framework (a portal may have its own words).
+    #[prop_or(true)]
+    pub intro: bool,
 }
 
 /// The first state of an instance: what storage held, back where the user left off.
@@ -57,6 +64,11 @@ pub fn App(props: &AppProps) -> Html {
         state.clone(),
         (*store).clone(),
         format!("ad-{}", props.namespace).into(),
+        Host {
+            modes: props.modes,
+            intro: props.intro,
+            standalone: props.standalone,
+        },
     );
     {
         let standalone = props.standalone;

@@ -3,5 +3,5 @@
 mod use_app;
 mod use_persistence;
 
-pub use use_app::{use_app, AppContext};
+pub use use_app::{use_app, AppContext, Host};
 pub use use_persistence::use_persistence;

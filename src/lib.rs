@@ -7,6 +7,7 @@
 pub mod app;
 pub mod compare;
 pub mod components;
+pub mod config;
 pub mod content;
 pub mod csv;
 pub mod events;
@@ -27,10 +28,17 @@ pub use app::{App, AppProps};
 /// The element attribute that marks where a widget goes.
 pub const HOST_ATTRIBUTE: &str = "data-autodiag";
 
-/// Mounts one widget in every element marked `data-autodiag`, replacing the prerendered first
-/// screen it holds. Each host is configured by its own attributes:
-/// `data-namespace` (storage namespace), `data-lang` (`fr` or `en`, the first-visit default),
-/// `data-standalone` (the widget owns the page).
+/// The `<link>` of the widget's style sheet in the page: the standalone page has it, the embed
+/// loader adds it (with `media="not all"`, so that it styles nothing of the host page).
+pub const STYLE_LINK: &str = "link[data-autodiag-style]";
+
+/// Mounts one widget in every element marked `data-autodiag`, each in a shadow root of its own,
+/// replacing the prerendered first screen the element may hold. Each is configured by its own
+/// `data-` attributes (see `config::HostConfig`).
+///
+/// Shadow DOM rather than scoped CSS: a host page's rules (`button {…}`, `#content p {…}`, even
+/// `!important` ones) cannot reach inside, and the widget's rules cannot leak out. Only inherited
+/// properties cross, and the widget's root resets them all.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     use wasm_bindgen::JsCast;
@@ -41,6 +49,7 @@ pub fn start() {
     let Ok(hosts) = doc.query_selector_all(&format!("[{HOST_ATTRIBUTE}]")) else {
         return;
     };
+    let styles = style_link(&doc);
     for i in 0..hosts.length() {
         let Some(host) = hosts
             .item(i)
@@ -48,34 +57,104 @@ pub fn start() {
         else {
             continue;
         };
-        host.set_inner_html("");
-        yew::Renderer::<App>::with_root_and_props(host.clone(), props_for(&host)).render();
+        if let Err(e) = mount(&doc, &host, &styles) {
+            web_sys::console::error_2(&"Autodiag 37101: cannot mount the widget".into(), &e);
+        }
     }
+}
+
+/// Marks the time one more widget became visible and usable (the benchmark and the tests wait
+/// for one mark per widget).
+#[cfg(target_arch = "wasm32")]
+fn mark_mounted() {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark("autodiag:mounted");
     }
 }
 
-/// The props of the widget in `host`: its attributes, and what storage holds for its namespace.
+/// The page's `<link data-autodiag-style>`, which each shadow root links to in the same way.
 #[cfg(target_arch = "wasm32")]
-pub fn props_for(host: &web_sys::Element) -> AppProps {
-    let namespace = host
-        .get_attribute("data-namespace")
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| "default".into());
-    let lang = host
-        .get_attribute("data-lang")
-        .and_then(|l| i18n::Lang::from_id(&l))
-        .unwrap_or_default();
-    let (loaded, storage_error) = match storage::Store::new(&namespace).load() {
+fn style_link(doc: &web_sys::Document) -> Option<web_sys::Element> {
+    doc.query_selector(STYLE_LINK).ok()?
+}
+
+#[cfg(target_arch = "wasm32")]
+fn mount(
+    doc: &web_sys::Document,
+    host: &web_sys::Element,
+    styles: &Option<web_sys::Element>,
+) -> Result<(), wasm_bindgen::JsValue> {
+    if host.shadow_root().is_some() {
+        // Mounted already (the loader ran twice): one widget per element.
+        return Ok(());
+    }
+    let (config, warnings) = config::HostConfig::read(|name| host.get_attribute(name));
+    for w in warnings {
+        web_sys::console::warn_1(&w.into());
+    }
+    let shadow =
+        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+    // A `<link>` to the sheet the page already loaded (so it comes from the cache), rather than
+    // an adopted copy: Chromium drops from print the elements that `@media print` rules of an
+    // adopted sheet style. Until it has loaded, a slot keeps showing the prerendered first screen
+    // and the app renders hidden: no flash of unstyled content.
+    let root = doc.create_element("div")?;
+    if let Some(page_link) = styles {
+        let link = doc.create_element("link")?;
+        link.set_attribute("rel", "stylesheet")?;
+        // The same request as the page's (address, integrity hash, CORS mode), so the cache serves it.
+        for name in ["href", "integrity", "crossorigin"] {
+            if let Some(value) = page_link.get_attribute(name) {
+                link.set_attribute(name, &value)?;
+            }
+        }
+        let slot = doc.create_element("slot")?;
+        root.set_attribute("hidden", "")?;
+        shadow.append_child(&link)?;
+        shadow.append_child(&slot)?;
+        // One of the two fires, once.
+        for event in ["load", "error"] {
+            let (host, slot, root) = (host.clone(), slot.clone(), root.clone());
+            gloo::events::EventListener::once(&link, event, move |_| {
+                slot.remove();
+                let _ = root.remove_attribute("hidden");
+                // The prerendered first screen, now replaced, goes.
+                host.set_inner_html("");
+                mark_mounted();
+            })
+            .forget();
+        }
+    } else {
+        host.set_inner_html("");
+    }
+    if let Some(accent) = &config.accent {
+        // Through the CSSOM: a `style` attribute would break a strict Content-Security-Policy.
+        let sheet = web_sys::CssStyleSheet::new()?;
+        sheet.replace_sync(&accent.css())?;
+        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    }
+    shadow.append_child(&root)?;
+    yew::Renderer::<App>::with_root_and_props(root, props_for(config)).render();
+    if styles.is_none() {
+        mark_mounted();
+    }
+    Ok(())
+}
+
+/// The props of a widget with these settings, and what storage holds for its namespace.
+#[cfg(target_arch = "wasm32")]
+pub fn props_for(config: config::HostConfig) -> AppProps {
+    let (loaded, storage_error) = match storage::Store::new(&config.namespace).load() {
         Ok(loaded) => (loaded, None),
         Err(e) => (storage::Loaded::default(), Some(e)),
     };
     AppProps {
-        namespace: namespace.into(),
-        lang,
+        namespace: config.namespace.into(),
+        lang: config.lang,
         loaded: std::rc::Rc::new(loaded),
         storage_error,
-        standalone: host.has_attribute("data-standalone"),
+        standalone: config.standalone,
+        modes: config.modes,
+        intro: config.intro,
     }
 }

@@ -92,3 +92,115 @@ pub fn today() -> String {
 pub fn today() -> String {
     "1970-01-01".into()
 }
+
+/// The attribute that marks, for the time of printing, the host element of the widget to print.
+pub const PRINT_MARK: &str = "data-autodiag-printing";
+
+/// What an embedded widget adds while it prints: nothing of the host page but the path down to
+/// the widget, each ancestor stripped of its layout so the report gets the full page width.
+const PRINT_ALONE: &str = "body :not([data-autodiag-printing]):not(:has([data-autodiag-printing])){display:none!important}\
+:has([data-autodiag-printing]),[data-autodiag-printing]{display:block!important;\
+position:static!important;float:none!important;width:auto!important;max-width:none!important;\
+height:auto!important;min-height:0!important;margin:0!important;padding:0!important;\
+border:0!important;box-shadow:none!important;background:#fff!important;overflow:visible!important;\
+transform:none!important;columns:auto!important}";
+
+/// The page-level sheet adopted by the document between the click on "Print" and `afterprint`
+/// (so the host's own printing is never changed): the A4 page, with `footer` and the page number
+/// in its bottom margin on every page, and, for an embedded widget, `PRINT_ALONE`.
+///
+/// Not wrapped in `@media print`: Chromium leaves out of the printout the elements that an adopted
+/// sheet's `@media print` rules style; and page margin boxes, unlike a `position: fixed` footer,
+/// repeat on every page whatever the host page's layout.
+pub fn print_sheet(footer: &str, alone: bool) -> String {
+    let text: String = footer
+        .chars()
+        .flat_map(|c| match c {
+            '"' | '\\' => vec!['\\', c],
+            '\n' | '\r' => vec![' '],
+            c => vec![c],
+        })
+        .collect();
+    let margin = "font:8pt system-ui,sans-serif;color:#4a5561";
+    format!(
+        "@page{{size:A4;margin:14mm 14mm 18mm;\
+         @bottom-left{{content:\"{text}\";{margin}}}\
+         @bottom-right{{content:counter(page) \" / \" counter(pages);width:20mm;white-space:nowrap;{margin}}}}}{}",
+        if alone { PRINT_ALONE } else { "" }
+    )
+}
+
+/// Prints the report (or the blank questionnaire) the user asked for with event `from`, `footer`
+/// on every page. A page that is only the widget prints as it is; an embedded widget prints
+/// alone, not the host page around it.
+#[cfg(target_arch = "wasm32")]
+pub fn print(from: &web_sys::Event, standalone: bool, footer: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    prepare_print(&window, from, standalone, footer);
+    let _ = window.print();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn prepare_print(
+    window: &web_sys::Window,
+    from: &web_sys::Event,
+    standalone: bool,
+    footer: &str,
+) -> Option<()> {
+    use wasm_bindgen::JsCast;
+
+    let doc = window.document()?;
+    let host = if standalone {
+        None
+    } else {
+        let node = from.target()?.dyn_into::<web_sys::Node>().ok()?;
+        let root = node
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()?;
+        Some(root.host())
+    };
+    let sheet = web_sys::CssStyleSheet::new().ok()?;
+    sheet
+        .replace_sync(&print_sheet(footer, host.is_some()))
+        .ok()?;
+    if let Some(host) = &host {
+        host.set_attribute(PRINT_MARK, "").ok()?;
+    }
+    let sheets = doc.adopted_style_sheets();
+    sheets.push(&sheet);
+    doc.set_adopted_style_sheets(&sheets);
+    gloo::events::EventListener::once(window, "afterprint", move |_| {
+        if let Some(host) = &host {
+            let _ = host.remove_attribute(PRINT_MARK);
+        }
+        let kept = doc
+            .adopted_style_sheets()
+            .filter(&mut |s, _, _| s != wasm_bindgen::JsValue::from(&sheet));
+        doc.set_adopted_style_sheets(&kept);
+    })
+    .forget();
+    Some(())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn print(_: &web_sys::Event, _: bool, _: &str) {}
+
+/// The element with this id in the page or inside any widget's shadow root.
+#[cfg(target_arch = "wasm32")]
+pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+
+    let doc = web_sys::window()?.document()?;
+    if let Some(el) = doc.get_element_by_id(id) {
+        return Some(el);
+    }
+    let hosts = doc
+        .query_selector_all(&format!("[{}]", crate::HOST_ATTRIBUTE))
+        .ok()?;
+    (0..hosts.length())
+        .filter_map(|i| hosts.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find_map(|h| h.shadow_root()?.get_element_by_id(id))
+}

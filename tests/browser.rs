@@ -35,6 +35,8 @@ fn props(namespace: &str, lang: Lang) -> AppProps {
         lang,
         loaded: Default::default(),
         storage_error: None,
+        modes: Default::default(),
+        intro: true,
         standalone: false,
     }
 }

@@ -6,10 +6,18 @@
 //!    integrity hash, so that a strict Content-Security-Policy (`script-src 'self'
 //!    'wasm-unsafe-eval'`) needs no `'unsafe-inline'`.
 //!
+//! 3. writes what hosts embed: `embed/<version>/` (the loader `embed.js` and every file it loads,
+//!    in a folder of their own so that a host's integrity hash on `embed.js` stays valid across
+//!    releases) with `snippet.html`, the tags to copy; `frame.html` for the iframe mode; and
+//!    `embed.html`, a demo portal page with two widgets.
+//!
 //! Usage: `prerender path/to/index.html` (Trunk's post_build hook runs it on the staging dir).
 
 use std::path::Path;
 use std::{env, fs, process::ExitCode};
+
+use base64::Engine;
+use sha2::Digest;
 
 use autodiag37101::i18n::Lang;
 use autodiag37101::{App, AppProps};
@@ -43,6 +51,8 @@ fn run() -> Result<String, String> {
         lang: Lang::default(),
         loaded: Default::default(),
         storage_error: None,
+        modes: Default::default(),
+        intro: true,
         standalone: true,
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -55,12 +65,151 @@ fn run() -> Result<String, String> {
     );
     let page = page.replacen(MARKER, &html, 1);
     let dir = Path::new(&path).parent().unwrap_or(Path::new("."));
-    let (page, loader) = externalize_loader(&page, dir)?;
-    fs::write(&path, page).map_err(|e| format!("cannot write {path}: {e}"))?;
+    let (page, loader, assets) = externalize_loader(&page, dir)?;
+    let page = mark_style_link(&page, &assets.css)?;
+    fs::write(&path, &page).map_err(|e| format!("cannot write {path}: {e}"))?;
+    let source = env::var("TRUNK_SOURCE_DIR").unwrap_or_else(|_| ".".into());
+    let web = Path::new(&source).join("web");
+    let (embed, integrity) = write_embed(dir, &assets)?;
+    write_frame(dir, &page, &web)?;
+    let icon = between(&page, "<link rel=\"icon\" href=\"", "\"")
+        .ok_or("no icon link in the page")?
+        .0;
+    write_demo(dir, &web, &embed, &integrity, icon)?;
     Ok(format!(
-        "first screen ({} bytes) written into {path}; loader in {loader}",
+        "first screen ({} bytes) written into {path}; loader in {loader}; embed loader {embed}",
         html.len()
     ))
+}
+
+/// The files the app loads, as Trunk named them, with their integrity hashes.
+struct Assets {
+    glue: String,
+    wasm: String,
+    wasm_integrity: String,
+    css: String,
+    css_integrity: String,
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+    fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// A Subresource Integrity value, as browsers check it.
+fn integrity(bytes: &[u8]) -> String {
+    let digest = sha2::Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// Marks the widget's style sheet, so that the app finds it to adopt into each shadow root.
+fn mark_style_link(page: &str, css: &str) -> Result<String, String> {
+    let link = format!("<link rel=\"stylesheet\" href=\"{css}\"");
+    if !page.contains(&link) {
+        return Err(format!("no style sheet link for {css}"));
+    }
+    Ok(page.replacen(
+        &link,
+        &format!("<link rel=\"stylesheet\" data-autodiag-style href=\"{css}\""),
+        1,
+    ))
+}
+
+/// `embed/<version>/`: the loader a host adds with one tag, and every file it loads beside it.
+/// Returns the loader's path from the root of `dist/` and its integrity hash.
+fn write_embed(dir: &Path, a: &Assets) -> Result<(String, String), String> {
+    let version = env!("CARGO_PKG_VERSION");
+    let folder = format!("embed/{version}");
+    let out = dir.join(&folder);
+    fs::create_dir_all(&out).map_err(|e| format!("cannot create {folder}: {e}"))?;
+    for file in [&a.wasm, &a.css] {
+        let name = file.trim_start_matches("./");
+        write(&out.join(name), read(&dir.join(name))?)?;
+    }
+    // The glue is inlined: an `import` cannot carry an integrity hash, so the host's hash on
+    // embed.js covers the JavaScript, and embed.js checks the wasm and the CSS.
+    let glue = String::from_utf8(read(&dir.join(a.glue.trim_start_matches("./")))?)
+        .map_err(|_| "the glue is not UTF-8")?;
+    let export = "export { initSync, __wbg_init as default };";
+    if !glue.contains(export) {
+        return Err(format!("the glue no longer ends with {export:?}"));
+    }
+    let glue = glue.replacen(export, "", 1);
+    let (wasm, css) = (&a.wasm, &a.css);
+    let (wasm_sri, css_sri) = (&a.wasm_integrity, &a.css_integrity);
+    let loader = format!(
+        "// Autodiag 37101 {version}: the embed loader, generated at build time.\n\
+         // A host page adds it once, with one element per widget (see README, \"Embed it in your site\"):\n\
+         //   <div data-autodiag data-namespace=\"my-site\" data-lang=\"fr\"></div>\n\
+         // It loads the files beside it (or under the first widget's data-assets), each checked\n\
+         // against its hash, and mounts a widget in every [data-autodiag] element of the page.\n\
+         {glue}\n\
+         const autodiagAssets = document.querySelector('[data-autodiag][data-assets]')?.dataset.assets;\n\
+         const autodiagBase = autodiagAssets\n\
+         \x20 ? new URL(autodiagAssets.replace(/\\/?$/, '/'), document.baseURI)\n\
+         \x20 : new URL('./', import.meta.url);\n\
+         const autodiagWasm = fetch(new URL('{wasm}', autodiagBase), {{ integrity: '{wasm_sri}' }});\n\
+         if (!document.querySelector('link[data-autodiag-style]')) {{\n\
+         \x20 // media=\"not all\": the sheet is read into each widget's shadow root, never applied to the page.\n\
+         \x20 const link = Object.assign(document.createElement('link'), {{\n\
+         \x20   rel: 'stylesheet', media: 'not all', href: new URL('{css}', autodiagBase),\n\
+         \x20   integrity: '{css_sri}', crossOrigin: 'anonymous',\n\
+         \x20 }});\n\
+         \x20 link.setAttribute('data-autodiag-style', '');\n\
+         \x20 const loaded = new Promise((resolve) => {{ link.onload = link.onerror = resolve; }});\n\
+         \x20 document.head.append(link);\n\
+         \x20 await loaded;\n\
+         }}\n\
+         await __wbg_init({{ module_or_path: autodiagWasm }});\n"
+    );
+    write(&out.join("embed.js"), &loader)?;
+    let sri = integrity(loader.as_bytes());
+    let snippet = format!(
+        "<!-- Autodiag 37101 {version}: copy these two lines into your page, and replace\n\
+         \x20    https://your.site/autodiag/ by where you put the dist/ folder. -->\n\
+         <script type=\"module\" src=\"https://your.site/autodiag/{folder}/embed.js\" integrity=\"{sri}\" crossorigin=\"anonymous\"></script>\n\
+         <div data-autodiag data-namespace=\"my-site\" data-lang=\"fr\"></div>\n"
+    );
+    write(&out.join("snippet.html"), snippet)?;
+    Ok((format!("./{folder}/embed.js"), sri))
+}
+
+/// `frame.html`: the app for the iframe mode, `frame.js` running first to read its settings from
+/// the frame's address and to talk to the host page.
+fn write_frame(dir: &Path, page: &str, web: &Path) -> Result<(), String> {
+    let script = read(&web.join("frame.js"))?;
+    let name = format!("frame-{}.js", fingerprint(&script));
+    write(&dir.join(&name), &script)?;
+    let at = page
+        .find("<script type=\"module\" src=\"./loader-")
+        .ok_or("no loader script in the page")?;
+    let frame = format!(
+        "{}<script type=\"module\" src=\"./{name}\"></script>\n{}",
+        &page[..at],
+        &page[at..]
+    );
+    write(&dir.join("frame.html"), frame)
+}
+
+/// `embed.html`: a fictitious portal page with two widgets, its own CSS and its own script.
+fn write_demo(dir: &Path, web: &Path, embed: &str, sri: &str, icon: &str) -> Result<(), String> {
+    let template = String::from_utf8(read(&web.join("embed.html"))?)
+        .map_err(|_| "web/embed.html is not UTF-8")?;
+    let page = template
+        .replace("{{embed}}", embed)
+        .replace("{{integrity}}", sri)
+        .replace("{{icon}}", icon);
+    write(&dir.join("embed.html"), page)?;
+    for file in ["portal.css", "portal.js"] {
+        write(&dir.join(file), read(&web.join(file))?)?;
+    }
+    Ok(())
 }
 
 /// The text between `start` and the next `end` after it, and where it ends.
@@ -71,7 +220,7 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<(&'a str, usize)> {
 }
 
 /// Replaces Trunk's inline `<script type="module">` with an external loader file.
-fn externalize_loader(page: &str, dir: &Path) -> Result<(String, String), String> {
+fn externalize_loader(page: &str, dir: &Path) -> Result<(String, String, Assets), String> {
     let open = "<script type=\"module\">";
     let start = page
         .find(open)
@@ -100,7 +249,18 @@ fn externalize_loader(page: &str, dir: &Path) -> Result<(String, String), String
     fs::write(dir.join(&name), &loader).map_err(|e| format!("cannot write {name}: {e}"))?;
     let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
     let page = format!("{}{tag}{}", &page[..start], &page[start + end..]);
-    Ok((page, name))
+    let css = between(&page, "<link rel=\"stylesheet\" href=\"./main-", "\"")
+        .ok_or("no main style sheet in the page")?
+        .0;
+    let css = format!("./main-{css}");
+    let assets = Assets {
+        glue: glue.to_string(),
+        wasm: wasm.to_string(),
+        wasm_integrity: integrity.to_string(),
+        css_integrity: self::integrity(&read(&dir.join(css.trim_start_matches("./")))?),
+        css,
+    };
+    Ok((page, name, assets))
 }
 
 /// FNV-1a, 64 bits, enough to give each loader a name of its own for caches.

@@ -28,11 +28,10 @@ fn questions(list: &[Text], lang: Lang) -> Html {
 /// Every question with empty boxes, to print for a meeting on paper.
 pub fn blank_questionnaire(app: &AppContext, back: Callback<MouseEvent>) -> Html {
     let (ui, lang) = (app.ui(), app.lang);
-    let print = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    let print = {
+        let standalone = app.host.standalone;
+        Callback::from(move |e: MouseEvent| crate::platform::print(&e, standalone, ui.footer))
+    };
     let lines = html! { <div class="write-lines"><span></span><span></span></div> };
     html! {
         <div class="blank">

@@ -116,11 +116,11 @@ pub fn Profile() -> Html {
         heatmap(app.id("heatmap"), lang, &matrix, tables[2], toggle(2))
     });
 
-    let print = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    let print = {
+        let standalone = app.host.standalone;
+        let footer = fill(ui.report_footer, &[TOOL]);
+        Callback::from(move |e: MouseEvent| crate::platform::print(&e, standalone, &footer))
+    };
     let download_csv = {
         let app = app.clone();
         Callback::from(move |_| {

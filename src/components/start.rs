@@ -15,7 +15,7 @@ pub fn StartScreen() -> Html {
     let app = use_app();
     let ui = app.ui();
     let name = use_state(String::new);
-    let mode = use_state(|| Mode::Quick);
+    let mode = use_state(|| app.host.modes.first());
     let tried = use_state(|| false);
     let confirm_all = use_state(|| false);
     let blank = use_state(|| false);
@@ -43,18 +43,20 @@ pub fn StartScreen() -> Html {
             });
         })
     };
-    let mode_choices = vec![
-        Choice {
-            value: "quick",
-            label: ui.quick_title.into(),
-            hint: Some(ui.quick_desc),
-        },
-        Choice {
-            value: "full",
-            label: ui.full_title.into(),
-            hint: Some(ui.full_desc),
-        },
-    ];
+    let mode_choices: Vec<Choice> = [
+        (Mode::Quick, ui.quick_title, ui.quick_desc),
+        (Mode::Full, ui.full_title, ui.full_desc),
+    ]
+    .into_iter()
+    .filter(|(m, ..)| app.host.modes.allows(*m))
+    .map(|(m, label, hint)| Choice {
+        value: m.id(),
+        label: label.into(),
+        hint: Some(hint),
+    })
+    .collect();
+    // One mode allowed: say which, rather than ask a question with one answer.
+    let only_mode = (mode_choices.len() == 1).then(|| mode_choices[0].clone());
     let on_mode = {
         let mode = mode.clone();
         Callback::from(move |v: &str| mode.set(Mode::from_id(v).unwrap_or(Mode::Quick)))
@@ -72,7 +74,9 @@ pub fn StartScreen() -> Html {
     html! {
         <div class="start">
             <h1>{ ui.tagline }</h1>
-            <p class="intro">{ ui.intro }</p>
+            if app.host.intro {
+                <p class="intro">{ ui.intro }</p>
+            }
             <p class="notice notice-info">{ ui.self_assessment_notice }</p>
             <p class="notice notice-privacy">{ ui.privacy_notice }</p>
 
@@ -93,15 +97,19 @@ pub fn StartScreen() -> Html {
                         oninput: Callback::from(move |v| name.set(v)),
                         ..Field::default()
                     }) }
-                    { radio_group(Question {
-                        name: app.id("new-mode"),
-                        legend: ui.mode_legend.into(),
-                        choices: mode_choices,
-                        selected: mode.id(),
-                        onchange: on_mode,
-                        class: "modes",
-                        ..Question::default()
-                    }) }
+                    if let Some(only) = only_mode {
+                        <p class="only-mode"><strong>{ only.label }</strong>{ " — " }{ only.hint }</p>
+                    } else {
+                        { radio_group(Question {
+                            name: app.id("new-mode"),
+                            legend: ui.mode_legend.into(),
+                            choices: mode_choices,
+                            selected: mode.id(),
+                            onchange: on_mode,
+                            class: "modes",
+                            ..Question::default()
+                        }) }
+                    }
                     <button type="submit" class="button button-primary">{ ui.start_button }</button>
                 </form>
             </section>
@@ -111,7 +119,9 @@ pub fn StartScreen() -> Html {
                 <button type="button" class="button" onclick={move |_| blank.set(true)}>{ ui.blank_button }</button>
             </section>
 
-            { overview(&app) }
+            if app.host.intro {
+                { overview(&app) }
+            }
 
             <section class="panel">
                 <h2>{ ui.data_heading }</h2>
@@ -140,8 +150,7 @@ pub fn focus_by_id(id: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        if let Some(el) = gloo::utils::document()
-            .get_element_by_id(id)
+        if let Some(el) = crate::platform::element_by_id(id)
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = el.focus();

@@ -2,6 +2,7 @@ use std::ops::Deref;
 
 use yew::prelude::*;
 
+use crate::config::Modes;
 use crate::i18n::Ui;
 use crate::platform;
 use crate::state::{Action, Edit, State};
@@ -15,11 +16,26 @@ pub struct AppContext {
     pub store: Store,
     /// Prefix of the element ids of this instance, unique on the page.
     pub ids: AttrValue,
+    /// What the host page allows and shows.
+    pub host: Host,
+}
+
+/// The host page's settings that views follow.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Host {
+    pub modes: Modes,
+    pub intro: bool,
+    pub standalone: bool,
 }
 
 impl AppContext {
-    pub fn new(state: UseReducerHandle<State>, store: Store, ids: AttrValue) -> Self {
-        AppContext { state, store, ids }
+    pub fn new(state: UseReducerHandle<State>, store: Store, ids: AttrValue, host: Host) -> Self {
+        AppContext {
+            state,
+            store,
+            ids,
+            host,
+        }
     }
 
     pub fn dispatch(&self, action: Action) {

@@ -89,7 +89,7 @@ test('a full assessment: community, scope, details, management system; reload mi
 
   await app.page.locator('summary', { hasText: 'Étapes' }).click();
   await app.page.getByRole('button', { name: /Système de management : Planifier/ }).click();
-  assert.equal(await app.page.evaluate(() => document.activeElement?.tagName), 'H1');
+  assert.equal((await app.focused())?.tag, 'H1');
   await app.answer(/Maturité : Contexte/, /^1 – /);
   await app.answer('Changement climatique', 'Oui');
   await noViolations(app, 'plan');
@@ -257,8 +257,8 @@ test('the whole path works with the keyboard alone', async () => {
   await app.page.getByRole('button', { name: /^Suivant/ }).focus();
   await kb.press('Enter');
   // Focus moves to the new step's heading, so reading starts at its top.
-  await app.page.waitForFunction(() => document.activeElement?.tagName === 'H1');
-  assert.match(await app.page.evaluate(() => document.activeElement.textContent), /Gouvernance/);
+  await app.waitForFocus('H1');
+  assert.match((await app.focused()).text, /Gouvernance/);
   await kb.press('Tab'); // the guiding questions (folded)
   await kb.press('Tab'); // the first level
   await kb.press('Space');

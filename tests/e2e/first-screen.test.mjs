@@ -48,8 +48,7 @@ test('the language buttons work with the keyboard alone', async () => {
   const app = await AutodiagPage.open(env.chrome.context, env.server.origin);
   await app.page.keyboard.press('Tab');
   await app.page.keyboard.press('Tab');
-  const focused = await app.page.evaluate(() => document.activeElement?.textContent);
-  assert.equal(focused, 'English');
+  assert.equal((await app.focused())?.text, 'English');
   await app.page.keyboard.press('Enter');
   await app.heading(2).filter({ hasText: 'The 6 purposes' }).waitFor();
   await app.chooseLanguage('Français');

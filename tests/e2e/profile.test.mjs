@@ -102,14 +102,22 @@ test('JSON and CSV downloads hold the answers given; the action plan is kept', a
 test('printing gives an A4 report with the profile alone', async () => {
   const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await filledFull(app);
+  // The dialog cannot be driven headless: the call is recorded, the printing done by pdf().
+  await app.page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+  await app.page.getByRole('button', { name: 'Imprimer ou enregistrer en PDF' }).click();
+  assert.equal(await app.page.evaluate(() => window.__printed), true);
   await app.page.emulateMedia({ media: 'print' });
   const pdf = join(dir, 'report.pdf');
   await app.page.pdf({ path: pdf, format: 'A4', printBackground: true });
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   const pages = text.split('\f').filter((p) => p.trim()).length;
   assert.ok(pages >= 3 && pages <= 10, `${pages} pages`);
+  // The footer and the page number are on every page.
+  assert.equal(text.match(/Autodiagnostic réalisé avec/g)?.length, pages + 1, 'footer on each page, and at the end');
+  assert.match(text, new RegExp(`\\b${pages} ?/ ?${pages}\\b`), "page numbers");
+  await app.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   for (const expected of ['Commune de Saint-Exemple', 'Finalités : niveau atteint', 'Toutes les réponses', 'pas une certification', 'Maire, deux adjoints']) {
-    assert.ok(text.includes(expected), `${expected} is in the report`);
+    assert.ok(text.replace(/\s+/g, ' ').includes(expected), `${expected} is in the report`);
   }
   // No navigation or button in print.
   for (const absent of ['Retour à la liste', 'Suivant', 'Télécharger une copie', 'Afficher les données']) {
@@ -122,7 +130,7 @@ test('printing gives an A4 report with the profile alone', async () => {
   await app.page.pdf({ path: pdf, format: 'A4', printBackground: true });
   const en = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   for (const expected of ['Purposes: level achieved', 'All the answers', 'not a certification']) {
-    assert.ok(en.includes(expected), `${expected} is in the English report`);
+    assert.ok(en.replace(/\s+/g, ' ').includes(expected), `${expected} is in the English report`);
   }
   await app.page.emulateMedia({ media: 'screen' });
   await app.chooseLanguage('Français');

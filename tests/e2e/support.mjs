@@ -94,9 +94,11 @@ export function useServedApp() {
 
 /** The app as a person sees it. Locators go by role and visible text, never by CSS internals. */
 export class AutodiagPage {
-  constructor(page, origin) {
+  constructor(page, origin, host = '[data-autodiag]') {
     this.page = page;
     this.origin = origin;
+    /** The widget's element: every locator looks inside it (through its shadow root). */
+    this.within = page.locator(host);
     /** Every URL the page asked for: the app must never leave its origin. */
     this.requests = [];
     this.errors = [];
@@ -140,17 +142,18 @@ export class AutodiagPage {
     await this.ready();
   }
 
-  /** Waits until the wasm app has replaced the prerendered first screen. */
+  /** Waits until the wasm app has replaced the prerendered first screen, in every widget. */
   async ready() {
-    await this.page.waitForFunction(() => performance.getEntriesByName('autodiag:mounted').length > 0);
+    await this.page.waitForFunction(() => performance.getEntriesByName('autodiag:mounted').length
+      >= document.querySelectorAll('[data-autodiag]').length);
   }
 
   heading(level = 1) {
-    return this.page.getByRole('heading', { level });
+    return this.within.getByRole('heading', { level });
   }
 
   languageButton(name) {
-    return this.page.getByRole('button', { name });
+    return this.within.getByRole('button', { name });
   }
 
   async chooseLanguage(name) {
@@ -158,56 +161,77 @@ export class AutodiagPage {
   }
 
   async widgetLang() {
-    return this.page.locator('[data-autodiag] > [lang]').first().getAttribute('lang');
+    return this.within.locator('[lang]').first().getAttribute('lang');
+  }
+
+  /** The element that has keyboard focus, inside the widget's shadow root if it is there. */
+  async focused() {
+    return this.page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el ? { tag: el.tagName, text: el.textContent } : null;
+    });
+  }
+
+  /** Waits until keyboard focus is on an element with this tag name. */
+  async waitForFocus(tag) {
+    await this.page.waitForFunction((tag) => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.tagName === tag;
+    }, tag);
   }
 
   // --- The guided assessment, as a person does it ---------------------------------------------
 
-  /** Starts a new assessment from the start screen. `format` is the visible text of the option. */
+  /**
+   * Starts a new assessment from the start screen. `format` is the visible text of the option;
+   * `null` where the host allows one mode only, so there is nothing to choose.
+   */
   async startNew(name, format = /Rapide|Quick/) {
-    await this.page.getByLabel(/Nom de la collectivité|Name of the community/).fill(name);
-    await this.page.getByRole('radio', { name: format }).check();
-    await this.page.getByRole('button', { name: /^(Commencer|Start)$/ }).click();
+    await this.within.getByLabel(/Nom de la collectivité|Name of the community/).fill(name);
+    if (format) await this.within.getByRole('radio', { name: format }).check();
+    await this.within.getByRole('button', { name: /^(Commencer|Start)$/ }).click();
     await this.stepHeading().waitFor();
   }
 
   stepHeading() {
-    return this.page.getByRole('heading', { level: 1 });
+    return this.within.getByRole('heading', { level: 1 });
   }
 
   /** Picks `answer` (a visible option text) in the question whose legend matches `question`. */
   async answer(question, answer) {
-    const group = this.page.getByRole('group', { name: question });
+    const group = this.within.getByRole('group', { name: question });
     await group.getByRole('radio', { name: answer }).check();
   }
 
   async next() {
-    await this.page.getByRole('button', { name: /^(Suivant|Next) →$/ }).click();
+    await this.within.getByRole('button', { name: /^(Suivant|Next) →$/ }).click();
   }
 
   async previous() {
-    await this.page.getByRole('button', { name: /^← (Précédent|Previous)$/ }).click();
+    await this.within.getByRole('button', { name: /^← (Précédent|Previous)$/ }).click();
   }
 
   /** "Étape 3 sur 14" / "Step 3 of 14", as shown. */
   async stepOf() {
-    return (await this.page.getByText(/^(Étape|Step) \d+ (sur|of) \d+$/).textContent()).trim();
+    return (await this.within.getByText(/^(Étape|Step) \d+ (sur|of) \d+$/).textContent()).trim();
   }
 
   async backToList() {
-    await this.page.getByRole('button', { name: /Retour à la liste|Back to the list/ }).click();
+    await this.within.getByRole('button', { name: /Retour à la liste|Back to the list/ }).click();
   }
 
   /** The assessments listed on the start screen, by name. */
   async listedAssessments() {
-    return this.page.locator('.assessments h3').allTextContents();
+    return this.within.locator('.assessments h3').allTextContents();
   }
 
   /** Clicks the button named `name` and returns the file it downloads: its name and text. */
   async download(name) {
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name }).first().click(),
+      this.within.getByRole('button', { name }).first().click(),
     ]);
     const chunks = await (await download.createReadStream()).toArray();
     return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
@@ -215,8 +239,8 @@ export class AutodiagPage {
 
   /** Jumps to a step through the step menu. */
   async gotoStep(name) {
-    await this.page.locator('summary', { hasText: /^(Étapes|Steps)$/ }).click();
-    await this.page.getByRole('button', { name }).click();
+    await this.within.locator('summary', { hasText: /^(Étapes|Steps)$/ }).click();
+    await this.within.getByRole('button', { name }).click();
   }
 
   /** Everything this app keeps in local storage, to prove an action changed nothing. */
@@ -230,10 +254,10 @@ export class AutodiagPage {
   }
 
   /** axe-core's WCAG 2.1 A and AA violations on the current screen. */
-  async accessibilityViolations() {
-    const result = await new AxeBuilder({ page: this.page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
+  async accessibilityViolations(include) {
+    let axe = new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+    if (include) axe = axe.include(include);
+    const result = await axe.analyze();
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
   }
 }
