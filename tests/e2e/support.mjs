@@ -48,7 +48,8 @@ export async function serve(root = DIST, headers = {}, base = '/') {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((ok) => server.close(ok)) };
+  // Browsers keep connections alive: end them, or close() would wait for them forever.
+  return { origin, close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }) };
 }
 
 export const CHROMIUM_ARGS = [
