@@ -6,6 +6,8 @@
 //    total, against the 110 kB budget.
 // 2. An answer click: the time from the click to the screen showing it and local storage holding
 //    the new revision, median and p95 over 100 answers on one area step.
+// 4. A workshop: 1,000 participants' files picked at once, from the input's change event until the
+//    merged view (chart and table) is drawn.
 // 3. In headless Chromium, the median time from navigation to the first screen's content being
 //    painted (first-contentful-paint) and to the app being mounted (wasm started, prerendered
 //    screen replaced), next to the first paint of a static HTML page with the same text and CSS:
@@ -15,6 +17,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, extname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { serve, browser, DIST, AutodiagPage } from '../tests/e2e/support.mjs';
+import { participantFile } from '../tests/e2e/participants.mjs';
 
 const RUNS = Number(process.argv[2] ?? 15);
 const BUDGET = 110 * 1000;
@@ -32,7 +35,9 @@ const median = (xs) => {
 };
 
 async function sizes() {
-  const files = (await readdir(DIST)).filter((f) => APP_ASSETS.has(extname(f)) && f !== 'static-floor.html');
+  // The app's own page and assets; not the demo portal, the iframe bridge or the offline file.
+  const files = (await readdir(DIST)).filter((f) => APP_ASSETS.has(extname(f))
+    && !/^(static-floor|embed|frame|portal|autodiag-37101-offline)/.test(f));
   let raw = 0;
   let total = 0;
   let brotli = 0;
@@ -93,8 +98,8 @@ async function answerLatency(context, origin, n = 100) {
   const app = await AutodiagPage.fresh(context, origin);
   await app.startNew('Banc d’essai');
   await app.next();
-  const times = await app.page.evaluate(async (n) => {
-    const radios = [...document.querySelectorAll('fieldset input[type=radio]')];
+  const times = await app.within.evaluate(async (host, n) => {
+    const radios = [...host.shadowRoot.querySelectorAll('fieldset input[type=radio]')];
     const key = Object.keys(localStorage).find((k) => k.includes(':a:'));
     const revision = () => JSON.parse(localStorage.getItem(key) ?? '{"revision":-1}').revision;
     const out = [];
@@ -116,6 +121,40 @@ async function answerLatency(context, origin, n = 100) {
   return { median: median(times), p95: percentile(times, 95), n };
 }
 
+/** Median time to merge `n` participants' files and draw the merged view, over `runs` runs. */
+async function workshopMerge(context, origin, n = 1000, runs = 5) {
+  const files = Array.from({ length: n }, (_, i) => ({
+    name: `participant-${i}.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(participantFile('Commune du banc d’essai',
+      Array.from({ length: 12 }, (_, a) => (i * 7 + a * 3) % 5),
+      ['low', 'medium', 'high', 'medium', 'low', 'high'].map((p, j) => ((i + j) % 4 ? p : undefined)))),
+  }));
+  const times = [];
+  for (let r = 0; r < runs; r++) {
+    const app = await AutodiagPage.fresh(context, origin);
+    const input = app.within.getByLabel(/Ouvrir les fichiers des participants/);
+    // Timed inside the page: from the change event to the first frame with the merged view.
+    await input.evaluate((el) => {
+      el.addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true, once: true });
+      const root = el.getRootNode();
+      const watch = () => {
+        if (root.querySelector('.workshop table') && root.querySelector('.workshop svg')) {
+          requestAnimationFrame(() => { window.__t1 = performance.now(); });
+        } else {
+          requestAnimationFrame(watch);
+        }
+      };
+      requestAnimationFrame(watch);
+    });
+    await input.setInputFiles(files);
+    await app.page.waitForFunction(() => window.__t1 !== undefined, null, { timeout: 60000 });
+    times.push(await app.page.evaluate(() => window.__t1 - window.__t0));
+    await app.page.close();
+  }
+  return { n, median: median(times), max: Math.max(...times) };
+}
+
 const total = await sizes();
 const floorDir = await staticFloor();
 const appServer = await serve(DIST);
@@ -134,7 +173,10 @@ try {
   const click = await answerLatency(chrome.context, appServer.origin);
   console.log(`\nAn answer click until shown and saved, over ${click.n} answers`);
   console.log(`  median ${ms(click.median)}   p95 ${ms(click.p95)}`);
-  console.log(`\nSUMMARY gzip_total_bytes=${total} fcp_app_ms=${appT.fcp.toFixed(1)} fcp_static_ms=${floorT.fcp.toFixed(1)} mounted_ms=${appT.mounted.toFixed(1)} click_median_ms=${click.median.toFixed(2)} click_p95_ms=${click.p95.toFixed(2)}`);
+  const merge = await workshopMerge(chrome.context, appServer.origin);
+  console.log(`\nA workshop: ${merge.n} participants' files merged and drawn, from the file input's change event`);
+  console.log(`  median ${ms(merge.median)}   slowest ${ms(merge.max)}`);
+  console.log(`\nSUMMARY gzip_total_bytes=${total} fcp_app_ms=${appT.fcp.toFixed(1)} fcp_static_ms=${floorT.fcp.toFixed(1)} mounted_ms=${appT.mounted.toFixed(1)} click_median_ms=${click.median.toFixed(2)} click_p95_ms=${click.p95.toFixed(2)} merge_1000_ms=${merge.median.toFixed(0)}`);
 } finally {
   await chrome.close();
   await appServer.close();

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{lang_switch, notices, StartScreen, Wizard};
+use crate::components::{lang_switch, notices, StartScreen, Wizard, WorkshopView};
 use crate::config::Modes;
 use crate::hooks::{use_persistence, AppContext, Host};
 use crate::i18n::Lang;
@@ -94,7 +94,9 @@ pub fn App(props: &AppProps) -> Html {
                 </header>
                 <main class="content">
                     { notices(&context) }
-                    if state.open().is_some() {
+                    if state.workshop.is_some() {
+                        <WorkshopView />
+                    } else if state.open().is_some() {
                         <Wizard key={state.current.clone().unwrap_or_default()} />
                     } else {
                         <StartScreen />

@@ -20,6 +20,7 @@ mod radio_group;
 mod review;
 mod start;
 mod wizard;
+mod workshop;
 
 pub use assessment_list::AssessmentList;
 pub use export_button::export_button;
@@ -30,3 +31,4 @@ pub use overview::overview;
 pub use radio_group::{radio_group, Choice, Question};
 pub use start::StartScreen;
 pub use wizard::Wizard;
+pub use workshop::WorkshopView;

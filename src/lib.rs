@@ -22,6 +22,7 @@ pub mod scoring;
 pub mod state;
 pub mod steps;
 pub mod storage;
+pub mod workshop;
 
 pub use app::{App, AppProps};
 

@@ -10,6 +10,7 @@ use crate::format::ImportError;
 use crate::i18n::Lang;
 use crate::model::*;
 use crate::steps::{valid_step, Step};
+use crate::workshop::{Item, Workshop};
 
 /// Why the browser's storage could not be used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,6 +134,23 @@ pub enum Action {
     Import(Box<Assessment>),
     ImportFailed(ImportError),
     ResolveImport(ImportChoice),
+    /// Opens the merged view of a workshop.
+    Workshop(Box<WorkshopSession>),
+    /// Tally mode: `people` chose `value` for `item`.
+    WorkshopCount {
+        item: Item,
+        value: u8,
+        people: u32,
+    },
+    /// Switches between the merged view and tally mode.
+    WorkshopTally(bool),
+    WorkshopClose,
+    /// Saves the suggested consensus as a new assessment and opens it for the facilitator to adjust.
+    WorkshopConsensus {
+        id: String,
+        now: String,
+        name: String,
+    },
     /// Another window saved this (its stored revision is newer than ours).
     External(Box<Assessment>),
     /// Another window deleted this id.
@@ -176,6 +194,19 @@ pub struct State {
     /// Changes saved since the app started or since the last export, to suggest an export after
     /// a long sitting.
     pub edits_since_export: u32,
+    /// The workshop being merged, when the facilitator has one open (kept in memory only: its
+    /// outcome is the consensus assessment, which is saved).
+    pub workshop: Option<WorkshopSession>,
+}
+
+/// A workshop on screen: the merged answers, and the files that could not be merged.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WorkshopSession {
+    pub merged: Workshop,
+    /// (file name, why it was left out).
+    pub rejected: Vec<(String, ImportError)>,
+    /// The facilitator counts a show of hands instead of (or on top of) files.
+    pub tally: bool,
 }
 
 impl State {
@@ -322,6 +353,43 @@ impl Reducible for State {
                 }
                 let a = Assessment::new(id.clone(), now, s.lang, mode, name);
                 s.step = Some(valid_step(&a, None));
+                s.assessments.push(a);
+                s.current = Some(id);
+                s.notice = None;
+                s.changed();
+            }
+            Action::Workshop(session) => {
+                s.workshop = Some(*session);
+                s.current = None;
+                s.notice = None;
+            }
+            Action::WorkshopCount {
+                item,
+                value,
+                people,
+            } => {
+                let Some(w) = s.workshop.as_mut() else {
+                    return self;
+                };
+                w.merged.set_count(item, value, people);
+            }
+            Action::WorkshopTally(on) => {
+                let Some(w) = s.workshop.as_mut() else {
+                    return self;
+                };
+                w.tally = on;
+            }
+            Action::WorkshopClose => s.workshop = None,
+            Action::WorkshopConsensus { id, now, name } => {
+                let name = name.trim().to_string();
+                let Some(w) = s.workshop.take() else {
+                    return self;
+                };
+                if name.is_empty() || s.find(&id).is_some() {
+                    return self;
+                }
+                let a = w.merged.consensus(id.clone(), now, s.lang, name);
+                s.step = Some(Step::Review);
                 s.assessments.push(a);
                 s.current = Some(id);
                 s.notice = None;

@@ -39,7 +39,7 @@ fn points(values: impl Iterator<Item = (usize, f64)>) -> String {
 }
 
 /// Splits a label into lines of about `width` characters, at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split(' ') {
         match lines.last_mut() {

@@ -38,11 +38,94 @@ fn open(
     *reader.borrow_mut() = Some(task);
 }
 
-/// "Open a self-assessment file", by picking it or dropping it on the zone.
+/// Participants' files read so far, until the last one has called back.
+#[derive(Default)]
+struct Batch {
+    pending: usize,
+    merged: Vec<crate::model::Assessment>,
+    rejected: Vec<(String, crate::format::ImportError)>,
+    readers: Vec<gloo::file::callbacks::FileReader>,
+}
+
+/// Reads every participant's file, then opens the workshop's merged view. A file that is too
+/// big, unreadable or not an export is listed with the reason, and the others are merged.
+fn open_workshop(app: &AppContext, files: Vec<File>) {
+    use crate::format::ImportError;
+    use crate::state::WorkshopSession;
+
+    if files.is_empty() {
+        return;
+    }
+    let batch = Rc::new(RefCell::new(Batch {
+        pending: files.len(),
+        ..Batch::default()
+    }));
+    let finish = {
+        let app = app.clone();
+        move |batch: &Rc<RefCell<Batch>>| {
+            let mut b = batch.borrow_mut();
+            b.pending -= 1;
+            if b.pending > 0 {
+                return;
+            }
+            let merged = crate::workshop::Workshop::merge(&b.merged);
+            let rejected = std::mem::take(&mut b.rejected);
+            // Callbacks have all run: the readers can go.
+            b.readers.clear();
+            b.merged.clear();
+            app.dispatch(Action::Workshop(Box::new(WorkshopSession {
+                merged,
+                rejected,
+                tally: false,
+            })));
+        }
+    };
+    for file in files {
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES {
+            batch.borrow_mut().rejected.push((
+                name,
+                ImportError::TooLarge {
+                    bytes: file.size() as usize,
+                    limit: MAX_FILE_BYTES as usize,
+                },
+            ));
+            finish(&batch);
+            continue;
+        }
+        let (b, finish) = (batch.clone(), finish.clone());
+        let task = gloo::file::callbacks::read_as_bytes(&file.into(), move |result| {
+            {
+                let mut batch = b.borrow_mut();
+                match result.map(|bytes| crate::format::import(&bytes)) {
+                    Ok(Ok(a)) => batch.merged.push(a),
+                    Ok(Err(e)) => batch.rejected.push((name, e)),
+                    // The file went away or cannot be read: as good as not JSON.
+                    Err(_) => batch
+                        .rejected
+                        .push((name, ImportError::NotJson { line: 1, column: 1 })),
+                }
+            }
+            finish(&b);
+        });
+        batch.borrow_mut().readers.push(task);
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FilePickerProps {
+    /// Participants' files for a workshop: several at once, merged rather than imported.
+    #[prop_or_default]
+    pub workshop: bool,
+}
+
+/// "Open a self-assessment file", by picking it or dropping it on the zone; or, for a workshop,
+/// every participant's file at once.
 #[component]
-pub fn FilePicker() -> Html {
+pub fn FilePicker(props: &FilePickerProps) -> Html {
     let app = use_app();
     let ui = app.ui();
+    let workshop = props.workshop;
     let reader: Reader = use_mut_ref(|| None);
     let error = use_state(|| None::<&'static str>);
     let dragging = use_state(|| false);
@@ -51,6 +134,12 @@ pub fn FilePicker() -> Html {
         let (app, error, reader) = (app.clone(), error.clone(), reader.clone());
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
+            if workshop {
+                let files = input.files().map(|l| every_file(&l)).unwrap_or_default();
+                input.set_value("");
+                open_workshop(&app, files);
+                return;
+            }
             if let Some(file) = input.files().and_then(|list| list.get(0)) {
                 // The same file can be picked again after a fix.
                 input.set_value("");
@@ -64,11 +153,12 @@ pub fn FilePicker() -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|l| l.get(0))
-            {
+            let files = e.data_transfer().and_then(|d| d.files());
+            if workshop {
+                open_workshop(&app, files.map(|l| every_file(&l)).unwrap_or_default());
+                return;
+            }
+            if let Some(file) = files.and_then(|l| l.get(0)) {
                 open(&app, file, &reader, &error);
             }
         })
@@ -87,19 +177,33 @@ pub fn FilePicker() -> Html {
         let dragging = dragging.clone();
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
-    let id = app.id("open-file");
+    let id = app.id(if workshop {
+        "workshop-files"
+    } else {
+        "open-file"
+    });
+    let (label, hint) = if workshop {
+        (ui.workshop.files_label, ui.workshop.files_hint)
+    } else {
+        (ui.open_file, ui.open_file_hint)
+    };
     let hint_id = format!("{id}-hint");
     html! {
         <section class={classes!("panel", "drop-zone", dragging.then_some("dragging"))}
             {ondrop} {ondragover} {ondragleave}>
             <div class="field">
-                <label for={id.clone()}>{ ui.open_file }</label>
-                <p class="hint" id={hint_id.clone()}>{ ui.open_file_hint }</p>
+                <label for={id.clone()}>{ label }</label>
+                <p class="hint" id={hint_id.clone()}>{ hint }</p>
                 if let Some(message) = *error {
                     <p class="error" role="alert">{ message }</p>
                 }
-                <input {id} type="file" accept=".json,application/json" aria-describedby={hint_id} {onchange} />
+                <input {id} type="file" accept=".json,application/json" multiple={workshop}
+                    aria-describedby={hint_id} {onchange} />
             </div>
         </section>
     }
+}
+
+fn every_file(list: &web_sys::FileList) -> Vec<File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }

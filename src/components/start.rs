@@ -61,6 +61,12 @@ pub fn StartScreen() -> Html {
         let mode = mode.clone();
         Callback::from(move |v: &str| mode.set(Mode::from_id(v).unwrap_or(Mode::Quick)))
     };
+    let open_tally = app.dispatcher().reform(|_| {
+        Action::Workshop(Box::new(crate::state::WorkshopSession {
+            tally: true,
+            ..Default::default()
+        }))
+    });
     let delete_all = {
         let (app, confirm_all) = (app.clone(), confirm_all.clone());
         Callback::from(move |_| {
@@ -117,6 +123,13 @@ pub fn StartScreen() -> Html {
             <FilePicker />
             <section class="panel">
                 <button type="button" class="button" onclick={move |_| blank.set(true)}>{ ui.blank_button }</button>
+            </section>
+
+            <section class="panel workshop-entry">
+                <h2>{ ui.workshop.heading }</h2>
+                <p>{ ui.workshop.intro }</p>
+                <FilePicker workshop=true />
+                <button type="button" class="button" onclick={open_tally}>{ ui.workshop.tally_button }</button>
             </section>
 
             if app.host.intro {

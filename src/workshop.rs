@@ -1,0 +1,203 @@
+//! A workshop: many participants' answers merged into one view, with no server.
+//!
+//! Each item (a purpose's priority, an area's level, a clause's level) keeps how many participants
+//! chose each value. Participants' files and a facilitator's show of hands (tally mode) fill the
+//! same counts, so both give the same merged view. Statistics are `scoring::item_stats` over the
+//! values the counts stand for, as `framework.md` defines them.
+
+use crate::content::{N_AREAS, N_CLAUSES, N_PURPOSES};
+use crate::i18n::Lang;
+use crate::model::{Answer, Assessment, Level, Mode, Priority};
+use crate::scoring::{item_stats, ItemStats};
+
+/// How many participants chose each value of one item: levels 0–4, or priorities low (1),
+/// medium (2), high (3).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts(pub [u32; 5]);
+
+/// The most participants one item may count: a show of hands in a very large room.
+pub const MAX_COUNT: u32 = 100_000;
+
+impl Counts {
+    pub fn total(&self) -> u32 {
+        self.0.iter().sum()
+    }
+
+    /// The merged statistics; `None` when nobody gave a value.
+    pub fn stats(&self) -> Option<ItemStats> {
+        let values: Vec<u8> = (0u8..5)
+            .flat_map(|v| std::iter::repeat_n(v, self.0[usize::from(v)] as usize))
+            .collect();
+        item_stats(&values)
+    }
+}
+
+/// One item of the merged view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    Purpose(usize),
+    Area(usize),
+    Clause(usize),
+}
+
+impl Item {
+    /// The values a participant may give: priorities 1–3, levels 0–4.
+    pub fn values(self) -> std::ops::RangeInclusive<u8> {
+        match self {
+            Item::Purpose(_) => 1..=3,
+            Item::Area(_) | Item::Clause(_) => 0..=4,
+        }
+    }
+}
+
+/// The merged answers of a workshop.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Workshop {
+    /// Participants' files merged (0 in tally mode).
+    pub files: usize,
+    /// Whether any participant answered the management system (a full assessment).
+    pub full: bool,
+    pub purposes: [Counts; N_PURPOSES],
+    pub areas: [Counts; N_AREAS],
+    pub clauses: [Counts; N_CLAUSES],
+    /// The community named by most participants, for the consensus assessment.
+    pub community: String,
+}
+
+impl Workshop {
+    /// Merges participants' assessments. Out-of-scope areas, "n/a" and "don't know" are left out
+    /// of the counts: they are no level.
+    pub fn merge<'a>(participants: impl IntoIterator<Item = &'a Assessment>) -> Workshop {
+        let mut w = Workshop::default();
+        let mut names: Vec<(&str, usize)> = Vec::new();
+        for a in participants {
+            w.files += 1;
+            w.full |= a.mode == Mode::Full;
+            for (c, p) in w.purposes.iter_mut().zip(&a.purposes) {
+                if let Some(priority) = p.priority {
+                    c.0[priority.weight() as usize] += 1;
+                }
+            }
+            for (c, area) in w.areas.iter_mut().zip(&a.areas) {
+                if let Some(l) = area.in_scope.then_some(area.level).flatten() {
+                    count(c, l);
+                }
+            }
+            if a.mode == Mode::Full {
+                for (c, clause) in w.clauses.iter_mut().zip(&a.clauses) {
+                    if let Some(l) = clause.level {
+                        count(c, l);
+                    }
+                }
+            }
+            let name = a.community.name.trim();
+            match names.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, k)) => *k += 1,
+                None => names.push((name, 1)),
+            }
+        }
+        // Most named first; the first met wins a tie.
+        let mut best: Option<(&str, usize)> = None;
+        for &(n, k) in &names {
+            if best.is_none_or(|(_, b)| k > b) {
+                best = Some((n, k));
+            }
+        }
+        w.community = best.map(|(n, _)| n.to_string()).unwrap_or_default();
+        w
+    }
+
+    pub fn counts(&self, item: Item) -> &Counts {
+        match item {
+            Item::Purpose(i) => &self.purposes[i],
+            Item::Area(i) => &self.areas[i],
+            Item::Clause(i) => &self.clauses[i],
+        }
+    }
+
+    /// Sets how many people chose `value` for `item` (tally mode). Values outside the item's
+    /// scale are ignored; counts are capped at `MAX_COUNT`.
+    pub fn set_count(&mut self, item: Item, value: u8, people: u32) {
+        if !item.values().contains(&value) {
+            return;
+        }
+        let c = match item {
+            Item::Purpose(i) => self.purposes.get_mut(i),
+            Item::Area(i) => self.areas.get_mut(i),
+            Item::Clause(i) => self.clauses.get_mut(i),
+        };
+        if let Some(c) = c {
+            c.0[usize::from(value)] = people.min(MAX_COUNT);
+        }
+    }
+
+    /// Every item of the view, in the standard's order: purposes, areas, then clauses when asked.
+    pub fn items(&self) -> Vec<Item> {
+        let mut items: Vec<Item> = (0..N_PURPOSES).map(Item::Purpose).collect();
+        items.extend((0..N_AREAS).map(Item::Area));
+        if self.full {
+            items.extend((0..N_CLAUSES).map(Item::Clause));
+        }
+        items
+    }
+
+    /// The items to discuss: those where participants disagree, widest spread first (ties in the
+    /// standard's order).
+    pub fn to_discuss(&self) -> Vec<(Item, ItemStats)> {
+        let mut found: Vec<(Item, ItemStats)> = self
+            .items()
+            .into_iter()
+            .filter_map(|i| Some((i, self.counts(i).stats()?)))
+            .filter(|(_, s)| s.disagreement)
+            .collect();
+        crate::model::sort_small_by(&mut found, |a, b| {
+            (b.1.max - b.1.min).cmp(&(a.1.max - a.1.min))
+        });
+        found
+    }
+
+    /// The largest number of answers any item got: how many people took part, at least.
+    pub fn people(&self) -> u32 {
+        self.items()
+            .into_iter()
+            .map(|i| self.counts(i).total())
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The suggested consensus as a new assessment, for the facilitator to adjust: each item at
+    /// its median rounded half down (the prudent side); items nobody answered stay unanswered.
+    pub fn consensus(&self, id: String, now: String, language: Lang, name: String) -> Assessment {
+        let mode = if self.full { Mode::Full } else { Mode::Quick };
+        let mut a = Assessment::new(id, now, language, mode, name);
+        for (p, c) in a.purposes.iter_mut().zip(&self.purposes) {
+            p.priority = c.stats().and_then(|s| match s.consensus {
+                1 => Some(Priority::Low),
+                2 => Some(Priority::Medium),
+                3 => Some(Priority::High),
+                _ => None,
+            });
+        }
+        for (area, c) in a.areas.iter_mut().zip(&self.areas) {
+            area.level = c
+                .stats()
+                .and_then(|s| Level::new(s.consensus))
+                .map(Answer::Level);
+        }
+        if self.full {
+            for (clause, c) in a.clauses.iter_mut().zip(&self.clauses) {
+                clause.level = c
+                    .stats()
+                    .and_then(|s| Level::new(s.consensus))
+                    .map(Answer::Level);
+            }
+        }
+        a
+    }
+}
+
+fn count(c: &mut Counts, answer: Answer) {
+    if let Some(l) = answer.scored() {
+        c.0[usize::from(l.get())] += 1;
+    }
+}

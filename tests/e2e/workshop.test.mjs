@@ -1,0 +1,101 @@
+// The facilitator's workshop: participants' files merged at once, the show-of-hands tally, and
+// the consensus saved as a new assessment.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServedApp, AutodiagPage } from './support.mjs';
+import { participantFile, AREAS } from './participants.mjs';
+
+const env = useServedApp();
+
+// Governance 0, 2, 2, 4 and innovation 1, 3, 3, 3 are 2+ levels apart; education 2, 2, 3, 2 is not.
+const ROOM = [
+  { levels: [0, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2], priorities: ['low'] },
+  { levels: [2, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2], priorities: ['high'] },
+  { levels: [2, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2], priorities: ['high'] },
+  { levels: [4, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2], priorities: ['medium'] },
+];
+
+function files() {
+  return ROOM.map((p, i) => ({
+    name: `participant-${i + 1}.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(participantFile('Commune de Saint-Atelier', p.levels, p.priorities)),
+  }));
+}
+
+async function mergedTable(app) {
+  return app.within.getByRole('table').innerText();
+}
+
+test('participants’ files merge at once; disagreements flagged; the consensus is saved', async () => {
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
+  await app.within.getByLabel(/Ouvrir les fichiers des participants/).setInputFiles([
+    ...files(),
+    { name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') },
+  ]);
+  await app.heading(1).filter({ hasText: 'Atelier : réponses du groupe' }).waitFor();
+  await app.within.getByText('4 fichiers fusionnés ; jusqu’à 4 réponses par question.').waitFor();
+  // The bad file is named, with the reason; the others are merged.
+  await app.within.getByRole('status').filter({ hasText: 'photo.json' }).waitFor();
+
+  const discuss = await app.within.getByRole('list', { name: 'À discuter en priorité' })
+    .getByRole('listitem').allInnerTexts();
+  assert.equal(discuss.length, 3, discuss.join('\n'));
+  assert.match(discuss[0], /^Gouvernance.*0 – 4/, 'widest spread first');
+  assert.match(discuss.join('\n'), /Attractivité.*1 – 3/);
+  assert.match(discuss.join('\n'), /Innovation.*1 – 3/);
+  assert.doesNotMatch(discuss.join('\n'), /Éducation/);
+
+  const governance = app.within.getByRole('row', { name: /^Gouvernance/ });
+  assert.deepEqual(await governance.getByRole('cell').allInnerTexts(), ['4', '2,0', '0 – 4', '1,0 – 3,0', '2 – Planifié']);
+  await app.within.getByRole('img', { name: /étendue des réponses du groupe/ }).waitFor();
+  assert.deepEqual(await app.accessibilityViolations(), []);
+
+  // The consensus: medians, rounded down between two levels.
+  await app.within.getByLabel('Nom du nouvel autodiagnostic').fill('Saint-Atelier – consensus');
+  await app.within.getByRole('button', { name: 'Enregistrer le consensus et l’ajuster' }).click();
+  await app.stepHeading().filter({ hasText: /Bilan/ }).waitFor();
+  const [saved] = await app.stored();
+  assert.equal(saved.community.name, 'Saint-Atelier – consensus');
+  assert.equal(saved.areas.governance.level, 2);
+  assert.equal(saved.areas.innovation.level, 3);
+  assert.equal(saved.areas.education.level, 2, '2, 2, 2, 3: median 2');
+  assert.equal(saved.purposes.attractiveness.priority, 'medium', 'low, medium, high, high: 2.5, prudent medium');
+  await app.page.close();
+});
+
+test('a show of hands gives the same merged view as the equivalent files', async () => {
+  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
+  await app.within.getByLabel(/Ouvrir les fichiers des participants/).setInputFiles(files());
+  await app.within.getByText('4 fichiers fusionnés ; jusqu’à 4 réponses par question.').waitFor();
+  const fromFiles = await mergedTable(app);
+  await app.within.getByRole('button', { name: /^← Retour$/ }).click();
+
+  await app.within.getByRole('button', { name: 'Compter à main levée (sans fichiers)' }).click();
+  await app.heading(1).filter({ hasText: 'Atelier : réponses du groupe' }).waitFor();
+  const hands = async (question, value, people) => {
+    const group = app.within.getByRole('group', { name: question, exact: true });
+    const box = group.getByRole('spinbutton', { name: new RegExp(`pour « ${value}`) });
+    await box.fill(String(people));
+    await box.press('Tab');
+  };
+  await hands('Attractivité', 'Faible', 1);
+  await hands('Attractivité', 'Moyenne', 1);
+  await hands('Attractivité', 'Élevée', 2);
+  const titles = ['Gouvernance, responsabilisation et engagement', 'Éducation et renforcement des capacités',
+    'Innovation, créativité et recherche', 'Santé et soins dans la communauté', 'Culture et identité de la communauté',
+    'Vivre ensemble, interdépendance et mutualité', 'Économie, production et consommation durables',
+    'Cadre de vie et de travail', 'Sûreté et sécurité', 'Infrastructures de la communauté', 'Mobilité',
+    'Biodiversité et services écosystémiques'];
+  for (let i = 0; i < AREAS.length; i++) {
+    const counts = {};
+    for (const p of ROOM) counts[p.levels[i]] = (counts[p.levels[i]] ?? 0) + 1;
+    const name = titles[i];
+    for (const [level, people] of Object.entries(counts)) await hands(name, `${level} –`, people);
+  }
+  assert.deepEqual(await app.accessibilityViolations(), []);
+  await app.within.getByRole('button', { name: 'Voir la synthèse' }).click();
+  await app.within.getByText('Décompte à main levée : jusqu’à 4 réponses par question.').waitFor();
+  assert.equal(await mergedTable(app), fromFiles);
+  await app.page.close();
+});
