@@ -29,9 +29,10 @@ pub use app::{App, AppProps};
 /// The element attribute that marks where a widget goes.
 pub const HOST_ATTRIBUTE: &str = "data-autodiag";
 
-/// The `<link>` of the widget's style sheet in the page: the standalone page has it, the embed
-/// loader adds it (with `media="not all"`, so that it styles nothing of the host page).
-pub const STYLE_LINK: &str = "link[data-autodiag-style]";
+/// The widget's style sheet in the page: a `<link>` in the standalone page, one the embed loader
+/// adds (with `media="not all"`, so that it styles nothing of the host page), or a `<style>` in
+/// the offline single file.
+pub const STYLE_LINK: &str = "[data-autodiag-style]";
 
 /// Mounts one widget in every element marked `data-autodiag`, each in a shadow root of its own,
 /// replacing the prerendered first screen the element may hold. Each is configured by its own
@@ -100,7 +101,14 @@ fn mount(
     // adopted sheet style. Until it has loaded, a slot keeps showing the prerendered first screen
     // and the app renders hidden: no flash of unstyled content.
     let root = doc.create_element("div")?;
-    if let Some(page_link) = styles {
+    if let Some(style) = styles
+        .as_ref()
+        .filter(|s| s.tag_name().eq_ignore_ascii_case("style"))
+    {
+        // The offline single file carries its CSS inline (no file can be fetched from file://).
+        shadow.append_child(&style.clone_node_with_deep(true)?)?;
+        host.set_inner_html("");
+    } else if let Some(page_link) = styles {
         let link = doc.create_element("link")?;
         link.set_attribute("rel", "stylesheet")?;
         // The same request as the page's (address, integrity hash, CORS mode), so the cache serves it.
@@ -136,7 +144,10 @@ fn mount(
     }
     shadow.append_child(&root)?;
     yew::Renderer::<App>::with_root_and_props(root, props_for(config)).render();
-    if styles.is_none() {
+    if !styles
+        .as_ref()
+        .is_some_and(|s| s.tag_name().eq_ignore_ascii_case("link"))
+    {
         mark_mounted();
     }
     Ok(())

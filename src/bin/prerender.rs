@@ -76,9 +76,12 @@ fn run() -> Result<String, String> {
         .ok_or("no icon link in the page")?
         .0;
     write_demo(dir, &web, &embed, &integrity, icon)?;
+    let offline = write_offline(dir, &page, &assets)?;
     Ok(format!(
-        "first screen ({} bytes) written into {path}; loader in {loader}; embed loader {embed}",
-        html.len()
+        "first screen ({} bytes) written into {path}; loader in {loader}; embed loader {embed}; \
+         offline file {OFFLINE} ({} bytes)",
+        html.len(),
+        offline
     ))
 }
 
@@ -195,6 +198,73 @@ fn write_frame(dir: &Path, page: &str, web: &Path) -> Result<(), String> {
         &page[at..]
     );
     write(&dir.join("frame.html"), frame)
+}
+
+/// The offline single file's name.
+const OFFLINE: &str = "autodiag-37101-offline.html";
+
+/// The text between the first `start` in `page` and the `end` after it, `start` and `end` included.
+fn span<'a>(page: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let i = page.find(start)?;
+    let j = page[i..].find(end)? + i + end.len();
+    Some(&page[i..j])
+}
+
+/// One self-contained HTML file (CSS, JavaScript and wasm inlined) that runs opened from a USB
+/// stick: from `file://` a module import and a wasm fetch both fail, so the glue is inlined
+/// without its export and the wasm bytes go to `initSync`. Returns its size in bytes.
+fn write_offline(dir: &Path, page: &str, a: &Assets) -> Result<usize, String> {
+    let text = |name: &str| -> Result<String, String> {
+        String::from_utf8(read(&dir.join(name.trim_start_matches("./")))?)
+            .map_err(|_| format!("{name} is not UTF-8"))
+    };
+    let mut out = page.to_string();
+    // Styles inline; the widget's own is marked so that each shadow root gets a copy.
+    let css_link = span(&out, "<link rel=\"stylesheet\" data-autodiag-style", ">")
+        .ok_or("no widget style link")?
+        .to_string();
+    out = out.replacen(
+        &css_link,
+        &format!("<style data-autodiag-style>{}</style>", text(&a.css)?),
+        1,
+    );
+    let page_link = span(&out, "<link rel=\"stylesheet\" href=\"./page-", ">")
+        .ok_or("no page style link")?
+        .to_string();
+    let page_css = between(&page_link, "href=\"", "\"")
+        .ok_or("no page css href")?
+        .0;
+    out = out.replacen(
+        &page_link,
+        &format!("<style>{}</style>", text(page_css)?),
+        1,
+    );
+    // Nothing left to fetch: no loader, no preloads, no icon file.
+    for (start, end) in [
+        ("<script type=\"module\" src=\"./loader-", "</script>"),
+        ("<link rel=\"modulepreload\"", ">"),
+        ("<link rel=\"preload\"", ">"),
+        ("<link rel=\"icon\"", ">"),
+    ] {
+        if let Some(tag) = span(&out, start, end).map(str::to_string) {
+            out = out.replacen(&tag, "", 1);
+        }
+    }
+    let glue = text(&a.glue)?;
+    let export = "export { initSync, __wbg_init as default };";
+    if !glue.contains(export) {
+        return Err(format!("the glue no longer ends with {export:?}"));
+    }
+    let wasm = base64::engine::general_purpose::STANDARD
+        .encode(read(&dir.join(a.wasm.trim_start_matches("./")))?);
+    let script = format!(
+        "<script type=\"module\">\n{}\nconst autodiagWasm = Uint8Array.from(atob('{wasm}'), (c) => c.charCodeAt(0));\ninitSync({{ module: autodiagWasm }});\n</script>\n",
+        glue.replacen(export, "", 1)
+    );
+    let at = out.rfind("</body>").ok_or("no </body>")?;
+    out.insert_str(at, &script);
+    write(&dir.join(OFFLINE), &out)?;
+    Ok(out.len())
 }
 
 /// `embed.html`: a fictitious portal page with two widgets, its own CSS and its own script.
