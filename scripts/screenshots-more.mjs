@@ -29,4 +29,15 @@ await w.page.screenshot({ path: 'artifacts/workshop-2-phone.png', fullPage: true
 await w.page.setViewportSize({ width: 1280, height: 900 });
 await w.within.getByRole('button', { name: /décompte à main levée/ }).click();
 await w.page.screenshot({ path: 'artifacts/workshop-3-tally.png', fullPage: false });
+
+// Sharing: the link and its QR code, on the profile of a quick assessment.
+const sh = await AutodiagPage.fresh(chrome.context, server.origin);
+await sh.startNew('Commune de Démo');
+await sh.answer(/Attractivité/, 'Élevée');
+for (let i = 0; i < 12; i++) { await sh.next(); await sh.answer(/Niveau actuel/, /^2 – /); }
+await sh.next(); await sh.next();
+await sh.within.getByRole('button', { name: 'Partager par un lien ou un QR code' }).click();
+await sh.within.getByRole('img', { name: /QR code/ }).waitFor();
+await sh.within.getByRole('img', { name: /QR code/ }).scrollIntoViewIfNeeded();
+await sh.page.screenshot({ path: 'artifacts/share-1-qr.png' });
 await chrome.close(); await server.close();

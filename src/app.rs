@@ -81,6 +81,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let root = use_node_ref();
     use_host_events(&state, &root);
+    use_share_link(&state);
 
     let ui = state.lang.ui();
     html! {
@@ -108,6 +109,49 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ContextProvider<AppContext>>
     }
+}
+
+/// Offers the assessment a share link carries (`share`) when the app starts, or when a link is
+/// opened in a tab where it already runs (only the fragment changes then): decoded and
+/// validated exactly as a file import, imported only if the user says so.
+#[hook]
+fn use_share_link(state: &UseReducerHandle<State>) {
+    let state = state.clone();
+    use_effect_with((), move |_| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let check = move || {
+                let (_, fragment) = crate::platform::address();
+                let dispatch = state.clone();
+                match crate::share::payload(&fragment) {
+                    None => {}
+                    Some(Err(_)) => {
+                        crate::platform::clear_fragment();
+                        dispatch.dispatch(crate::state::Action::Shared(Err(None)));
+                    }
+                    Some(Ok(bytes)) => wasm_bindgen_futures::spawn_local(async move {
+                        let result = match crate::platform::deflate_raw(&bytes, false).await {
+                            Ok(json) => crate::format::import(&json).map(Box::new).map_err(Some),
+                            Err(_) => Err(None),
+                        };
+                        if result.is_err() {
+                            crate::platform::clear_fragment();
+                        }
+                        dispatch.dispatch(crate::state::Action::Shared(result));
+                    }),
+                }
+            };
+            check();
+            let listener = web_sys::window()
+                .map(|w| gloo::events::EventListener::new(&w, "hashchange", move |_| check()));
+            move || drop(listener)
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = state;
+            || ()
+        }
+    });
 }
 
 /// Tells the host page how the open assessment progresses (see `events`).

@@ -245,6 +245,26 @@ pub struct Ui {
     pub scales: [&'static str; 4],
     pub phases: [&'static str; 4],
     pub workshop: WorkshopUi,
+    pub share: ShareUi,
+}
+
+/// The words of share links.
+pub struct ShareUi {
+    pub button: &'static str,
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub with_notes: &'static str,
+    pub link_label: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub qr_label: &'static str,
+    /// "This link is {} bytes long…"
+    pub too_long: &'static str,
+    /// "This link holds the self-assessment “{}”…"
+    pub offer: &'static str,
+    pub import: &'static str,
+    pub ignore: &'static str,
+    pub broken: &'static str,
 }
 
 /// The words of the workshop screens.
@@ -523,6 +543,21 @@ pub static FR: Ui = Ui {
         legend_range: "Étendue (plus basse à plus haute)",
         legend_median: "Médiane",
     },
+    share: ShareUi {
+        button: "Partager par un lien ou un QR code",
+        heading: "Partager cet autodiagnostic",
+        intro: "Le lien contient vos réponses, compressées dans l’adresse elle-même : elles ne passent par aucun serveur. La personne qui l’ouvre peut les importer dans son navigateur.",
+        with_notes: "Inclure aussi les notes, les participants, les indicateurs et le plan d’action",
+        link_label: "Lien de partage",
+        copy: "Copier le lien",
+        copied: "Lien copié.",
+        qr_label: "QR code du lien de partage, à scanner avec un téléphone",
+        too_long: "Ce lien fait {} octets : c’est trop pour un QR code (2 953 au plus). Envoyez plutôt le fichier.",
+        offer: "Ce lien contient l’autodiagnostic « {} ». L’importer dans ce navigateur ?",
+        import: "Importer",
+        ignore: "Ne pas importer",
+        broken: "Ce lien de partage est incomplet ou abîmé. Demandez un nouveau lien, ou le fichier.",
+    },
 };
 
 pub static EN: Ui = Ui {
@@ -757,6 +792,21 @@ pub static EN: Ui = Ui {
         nothing_yet: "No answer yet.",
         legend_range: "Spread (lowest to highest)",
         legend_median: "Median",
+    },
+    share: ShareUi {
+        button: "Share by link or QR code",
+        heading: "Share this self-assessment",
+        intro: "The link holds your answers, compressed in the address itself: they go through no server. Whoever opens it can import them into their browser.",
+        with_notes: "Also include the notes, participants, indicators and action plan",
+        link_label: "Share link",
+        copy: "Copy the link",
+        copied: "Link copied.",
+        qr_label: "QR code of the share link, to scan with a phone",
+        too_long: "This link is {} bytes long: too much for a QR code (2,953 at most). Send the file instead.",
+        offer: "This link holds the self-assessment “{}”. Import it into this browser?",
+        import: "Import",
+        ignore: "Do not import",
+        broken: "This share link is incomplete or damaged. Ask for a new link, or for the file.",
     },
 };
 

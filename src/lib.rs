@@ -19,6 +19,7 @@ mod ids;
 pub mod model;
 pub mod platform;
 pub mod scoring;
+pub mod share;
 pub mod state;
 pub mod steps;
 pub mod storage;

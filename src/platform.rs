@@ -204,3 +204,75 @@ pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
         .filter_map(|i| hosts.item(i)?.dyn_into::<web_sys::Element>().ok())
         .find_map(|h| h.shadow_root()?.get_element_by_id(id))
 }
+
+/// Baseline in every browser since 2023, but still behind web-sys's unstable-API flag.
+#[cfg(target_arch = "wasm32")]
+mod streams {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        pub type CompressionStream;
+        #[wasm_bindgen(constructor, catch)]
+        pub fn new(format: &str) -> Result<CompressionStream, JsValue>;
+
+        pub type DecompressionStream;
+        #[wasm_bindgen(constructor, catch)]
+        pub fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+    }
+}
+
+/// Compresses (raw DEFLATE) or decompresses `bytes` with the browser's own streams, which cost
+/// no wasm.
+#[cfg(target_arch = "wasm32")]
+pub async fn deflate_raw(bytes: &[u8], compress: bool) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
+    // Both streams are a { readable, writable } pair, which is all pipeThrough asks for.
+    let pair: web_sys::ReadableWritablePair = if compress {
+        streams::CompressionStream::new("deflate-raw")?.unchecked_into()
+    } else {
+        streams::DecompressionStream::new("deflate-raw")?.unchecked_into()
+    };
+    let stream = blob.stream().pipe_through(&pair);
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&stream))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The page's address without its fragment, and its fragment.
+#[cfg(target_arch = "wasm32")]
+pub fn address() -> (String, String) {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return Default::default();
+    };
+    let href = location.href().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    (href.split('#').next().unwrap_or_default().to_string(), hash)
+}
+
+/// Removes the fragment from the address bar, so that a reload does not offer a link again.
+#[cfg(target_arch = "wasm32")]
+pub fn clear_fragment() {
+    if let Some(w) = web_sys::window() {
+        let (page, _) = address();
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page));
+        }
+    }
+}
+
+/// Puts `text` on the clipboard; false where the browser refuses (plain http, permissions).
+#[cfg(target_arch = "wasm32")]
+pub async fn copy_text(text: &str) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let promise = w.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn clear_fragment() {}

@@ -53,6 +53,8 @@ pub enum Notice {
     ImportFailed(ImportError),
     /// Everything this app stored in this browser was deleted.
     AllDeleted,
+    /// A share link that cannot be decoded (cut short, or altered).
+    ShareLinkBroken,
 }
 
 /// A change to the open assessment's answers.
@@ -134,6 +136,10 @@ pub enum Action {
     Import(Box<Assessment>),
     ImportFailed(ImportError),
     ResolveImport(ImportChoice),
+    /// A share link was opened: its assessment, validated as a file import is, or why not.
+    Shared(Result<Box<Assessment>, Option<ImportError>>),
+    /// The user's answer to a share link: import it (true) or not.
+    SharedDecision(bool),
     /// Opens the merged view of a workshop.
     Workshop(Box<WorkshopSession>),
     /// Tally mode: `people` chose `value` for `item`.
@@ -197,6 +203,8 @@ pub struct State {
     /// The workshop being merged, when the facilitator has one open (kept in memory only: its
     /// outcome is the consensus assessment, which is saved).
     pub workshop: Option<WorkshopSession>,
+    /// An assessment a share link brought, waiting for the user to import it or not.
+    pub shared: Option<Assessment>,
 }
 
 /// A workshop on screen: the merged answers, and the files that could not be merged.
@@ -380,6 +388,20 @@ impl Reducible for State {
                 w.tally = on;
             }
             Action::WorkshopClose => s.workshop = None,
+            Action::Shared(result) => match result {
+                Ok(a) => s.shared = Some(*a),
+                Err(Some(e)) => s.notice = Some(Notice::ImportFailed(e)),
+                Err(None) => s.notice = Some(Notice::ShareLinkBroken),
+            },
+            Action::SharedDecision(import) => {
+                let Some(a) = s.shared.take() else {
+                    return self;
+                };
+                if import {
+                    // Exactly a file import: a known id asks before anything is replaced.
+                    return Rc::new(s).reduce(Action::Import(Box::new(a)));
+                }
+            }
             Action::WorkshopConsensus { id, now, name } => {
                 let name = name.trim().to_string();
                 let Some(w) = s.workshop.take() else {

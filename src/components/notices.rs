@@ -36,6 +36,7 @@ pub fn notices(app: &AppContext) -> Html {
             Notice::Imported { name } => (fill(ui.imported, &[name]), false, false),
             Notice::ImportFailed(e) => (fill(ui.import_failed, &[&e.message(app.lang)]), false, true),
             Notice::AllDeleted => (ui.all_deleted.to_string(), false, false),
+            Notice::ShareLinkBroken => (ui.share.broken.to_string(), false, true),
         };
         html! {
             <div class={classes!("notice", if alert { "notice-warning" } else { "notice-info" })}
@@ -64,6 +65,23 @@ pub fn notices(app: &AppContext) -> Html {
                 <button type="button" class="button button-primary" onclick={keep_both}>{ ui.keep_both }</button>
                 <button type="button" class="button" onclick={resolve(ImportChoice::Replace)}>{ ui.replace }</button>
                 <button type="button" class="button" onclick={resolve(ImportChoice::Cancel)}>{ ui.cancel }</button>
+            </div>
+        }
+    });
+
+    let shared = app.shared.as_ref().map(|a| {
+        let decide = |import: bool| {
+            app.dispatcher().reform(move |_| {
+                // Decided: a reload must not offer the link again.
+                platform::clear_fragment();
+                Action::SharedDecision(import)
+            })
+        };
+        html! {
+            <div class="notice notice-info" role="alertdialog" aria-labelledby={app.id("shared")}>
+                <p id={app.id("shared")}>{ fill(ui.share.offer, &[&a.community.name]) }</p>
+                <button type="button" class="button button-primary" onclick={decide(true)}>{ ui.share.import }</button>
+                <button type="button" class="button" onclick={decide(false)}>{ ui.share.ignore }</button>
             </div>
         }
     });
@@ -97,6 +115,7 @@ pub fn notices(app: &AppContext) -> Html {
             { for storage }
             { for notice }
             { for pending }
+            { for shared }
             if app.current.is_none() {
                 { for quarantine }
             }

@@ -140,6 +140,7 @@ pub fn Profile() -> Html {
                 <button type="button" class="button" onclick={download_csv}>{ ui.export_csv }</button>
                 { for compare_picker }
             </div>
+            <super::SharePanel />
             { figures(a, &s, lang) }
             { radar_chart }
             { bar_chart }
