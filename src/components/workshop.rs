@@ -130,7 +130,8 @@ fn merged_view(app: &AppContext, session: &WorkshopSession) -> Html {
             <section class="report-section">
                 <h2>{ w.table_heading }</h2>
                 <p class="hint">{ w.priority_scale }</p>
-                <div class="table-scroll">
+                // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+                <div class="table-scroll" tabindex="0" role="region" aria-label={w.table_heading}>
                     <table class="data workshop-table">
                         <thead><tr>
                             <th scope="col">{ w.col_item }</th>

@@ -50,6 +50,10 @@ test('participants’ files merge at once; disagreements flagged; the consensus 
   assert.deepEqual(await governance.getByRole('cell').allInnerTexts(), ['4', '2,0', '0 – 4', '1,0 – 3,0', '2 – Planifié']);
   await app.within.getByRole('img', { name: /étendue des réponses du groupe/ }).waitFor();
   assert.deepEqual(await app.accessibilityViolations(), []);
+  // On a phone the table scrolls sideways, by keyboard too.
+  await app.page.setViewportSize({ width: 360, height: 740 });
+  assert.deepEqual(await app.accessibilityViolations(), []);
+  await app.page.setViewportSize({ width: 1280, height: 900 });
 
   // The consensus: medians, rounded down between two levels.
   await app.within.getByLabel('Nom du nouvel autodiagnostic').fill('Saint-Atelier – consensus');
