@@ -30,6 +30,15 @@ pub use app::{App, AppProps};
 /// The element attribute that marks where a widget goes.
 pub const HOST_ATTRIBUTE: &str = "data-autodiag";
 
+/// Mounts a widget in every `[data-autodiag]` element that has none yet: for host pages that add
+/// an element after the app started (single-page apps). `embed.js` makes it
+/// `window.autodiag37101.mount()`.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount() {
+    start();
+}
+
 /// The widget's style sheet in the page: a `<link>` in the standalone page, one the embed loader
 /// adds (with `media="not all"`, so that it styles nothing of the host page), or a `<style>` in
 /// the offline single file.
@@ -60,7 +69,7 @@ pub fn start() {
         else {
             continue;
         };
-        if let Err(e) = mount(&doc, &host, &styles) {
+        if let Err(e) = mount_in(&doc, &host, &styles) {
             web_sys::console::error_2(&"Autodiag 37101: cannot mount the widget".into(), &e);
         }
     }
@@ -82,7 +91,7 @@ fn style_link(doc: &web_sys::Document) -> Option<web_sys::Element> {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn mount(
+fn mount_in(
     doc: &web_sys::Document,
     host: &web_sys::Element,
     styles: &Option<web_sys::Element>,

@@ -169,7 +169,9 @@ fn write_embed(dir: &Path, a: &Assets) -> Result<(String, String), String> {
          \x20 document.head.append(link);\n\
          \x20 await loaded;\n\
          }}\n\
-         await __wbg_init({{ module_or_path: autodiagWasm }});\n"
+         await __wbg_init({{ module_or_path: autodiagWasm }});\n\
+         // For pages that add a widget's element later: autodiag37101.mount() mounts the new ones.\n\
+         window.autodiag37101 = Object.freeze({{ version: '{version}', mount }});\n"
     );
     write(&out.join("embed.js"), &loader)?;
     let sri = integrity(loader.as_bytes());

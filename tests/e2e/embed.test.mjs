@@ -121,6 +121,19 @@ test('the portal reacts to the completed event, and axe finds nothing in the wid
   await page.getByRole('heading', { name: 'Et maintenant ?' }).waitFor();
   const axe = await commune.accessibilityViolations('#commune [data-autodiag]');
   assert.deepEqual(axe, []);
+  // A page that adds a widget later mounts it with the loader's public call.
+  const version = await page.evaluate(() => {
+    const el = Object.assign(document.createElement('div'), { id: 'late' });
+    el.setAttribute('data-autodiag', '');
+    el.setAttribute('data-namespace', 'late');
+    document.body.append(el);
+    window.autodiag37101.mount();
+    return window.autodiag37101.version;
+  });
+  assert.match(version, /^\d+\.\d+\.\d+$/);
+  const late = new AutodiagPage(page, env.server.origin, '#late');
+  await late.within.getByRole('button', { name: 'Commencer' }).waitFor();
+  assert.equal(await page.locator('[data-autodiag]').count(), 3);
   await page.close();
 });
 
