@@ -81,7 +81,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let root = use_node_ref();
     use_host_events(&state, &root);
-    use_share_link(&state);
+    use_share_link(&state, &props.namespace);
 
     let ui = state.lang.ui();
     html! {
@@ -115,15 +115,15 @@ pub fn App(props: &AppProps) -> Html {
 /// opened in a tab where it already runs (only the fragment changes then): decoded and
 /// validated exactly as a file import, imported only if the user says so.
 #[hook]
-fn use_share_link(state: &UseReducerHandle<State>) {
-    let state = state.clone();
+fn use_share_link(state: &UseReducerHandle<State>, namespace: &AttrValue) {
+    let (state, namespace) = (state.clone(), namespace.clone());
     use_effect_with((), move |_| {
         #[cfg(target_arch = "wasm32")]
         {
             let check = move || {
                 let (_, fragment) = crate::platform::address();
                 let dispatch = state.clone();
-                match crate::share::payload(&fragment) {
+                match crate::share::payload(&fragment, &namespace) {
                     None => {}
                     Some(Err(_)) => {
                         crate::platform::clear_fragment();
@@ -148,7 +148,7 @@ fn use_share_link(state: &UseReducerHandle<State>) {
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
-            let _ = state;
+            let _ = (state, namespace);
             || ()
         }
     });

@@ -1,8 +1,9 @@
 //! Share links: an assessment in the URL fragment, so it travels without a server.
 //!
-//! `#share=1.<data>`: `1` is this encoding's version; `<data>` is the export (format v1,
-//! compact) compressed with raw DEFLATE (the browser's `CompressionStream`, no wasm) and written
-//! in base64url. The fragment never reaches a web server. Opening a link validates it exactly as
+//! `#share=1.<data>[.<namespace>]`: `1` is this encoding's version; `<data>` is the export
+//! (format v1, compact, without scores) compressed with raw DEFLATE (the browser's `CompressionStream`, no wasm) and written
+//! in base64url; a widget with its own storage namespace names it, so that on a page with
+//! several widgets only the one it came from offers it. The fragment never reaches a web server. Opening a link validates it exactly as
 //! a file import does, and imports only when the user says so.
 
 use crate::model::Assessment;
@@ -35,20 +36,36 @@ pub fn answers_only(a: &Assessment) -> Assessment {
     a
 }
 
-/// The link to `page` (an address without fragment) carrying `compressed`.
-pub fn link(page: &str, compressed: &[u8]) -> String {
+/// The storage namespace of a widget that names none.
+pub const DEFAULT_NAMESPACE: &str = "default";
+
+/// The link to `page` (an address without fragment) carrying `compressed`, from the widget of
+/// `namespace`.
+pub fn link(page: &str, compressed: &[u8], namespace: &str) -> String {
     let page = page.split('#').next().unwrap_or(page);
-    format!("{page}{PREFIX}{}", base64url(compressed))
+    let data = base64url(compressed);
+    if namespace == DEFAULT_NAMESPACE {
+        format!("{page}{PREFIX}{data}")
+    } else {
+        format!("{page}{PREFIX}{data}.{namespace}")
+    }
 }
 
 /// A share link that cannot be read: cut short, or altered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Broken;
 
-/// The compressed payload of a fragment, if it is a share link's; `Err` if it is one but cannot
-/// be read.
-pub fn payload(fragment: &str) -> Option<Result<Vec<u8>, Broken>> {
-    let data = fragment.strip_prefix(PREFIX)?;
+/// The compressed payload of a fragment, if it is a share link for the widget of `namespace`
+/// (a link that names no namespace is for any); `Err` if it is one but cannot be read.
+pub fn payload(fragment: &str, namespace: &str) -> Option<Result<Vec<u8>, Broken>> {
+    let rest = fragment.strip_prefix(PREFIX)?;
+    let (data, target) = match rest.split_once('.') {
+        Some((data, target)) => (data, Some(target)),
+        None => (rest, None),
+    };
+    if target.is_some_and(|t| t != namespace) {
+        return None;
+    }
     if data.len() > MAX_LINK_BYTES {
         return Some(Err(Broken));
     }

@@ -53,6 +53,13 @@ impl Store {
         }
     }
 
+    /// The namespace this store keeps its data under.
+    pub fn namespace(&self) -> &str {
+        self.prefix
+            .trim_start_matches("autodiag37101:")
+            .trim_end_matches(':')
+    }
+
     pub fn key(&self, name: &str) -> String {
         format!("{}{name}", self.prefix)
     }

@@ -30,22 +30,40 @@ fn broken_data_is_an_error_not_a_panic() {
     for bad in ["Z", "Zm9v!", "Zm9v=", "é"] {
         assert_eq!(from_base64url(bad), Err(Broken), "{bad:?}");
     }
-    assert_eq!(payload("#share=1.Z"), Some(Err(Broken)));
+    assert_eq!(payload("#share=1.Z", "default"), Some(Err(Broken)));
     let huge = format!("{PREFIX}{}", "A".repeat(MAX_LINK_BYTES + 4));
-    assert_eq!(payload(&huge), Some(Err(Broken)));
-    assert_eq!(payload("#step=3"), None, "not a share link");
-    assert_eq!(payload(""), None);
+    assert_eq!(payload(&huge, "default"), Some(Err(Broken)));
+    assert_eq!(payload("#step=3", "default"), None, "not a share link");
+    assert_eq!(payload("", "default"), None);
 }
 
 #[test]
 fn a_link_carries_its_payload_after_the_page_address() {
-    let l = link("https://mairie.example/autodiag/index.html#old", b"hello");
+    let l = link(
+        "https://mairie.example/autodiag/index.html#old",
+        b"hello",
+        "default",
+    );
     assert_eq!(
         l,
         "https://mairie.example/autodiag/index.html#share=1.aGVsbG8"
     );
     let fragment = &l[l.find('#').unwrap()..];
-    assert_eq!(payload(fragment), Some(Ok(b"hello".to_vec())));
+    assert_eq!(payload(fragment, "default"), Some(Ok(b"hello".to_vec())));
+    assert_eq!(
+        payload(fragment, "commune"),
+        Some(Ok(b"hello".to_vec())),
+        "no namespace: for any"
+    );
+}
+
+#[test]
+fn on_a_page_of_several_widgets_only_the_one_the_link_came_from_offers_it() {
+    let l = link("https://portail.example/outil", b"hello", "commune");
+    assert_eq!(l, "https://portail.example/outil#share=1.aGVsbG8.commune");
+    let fragment = &l[l.find('#').unwrap()..];
+    assert_eq!(payload(fragment, "commune"), Some(Ok(b"hello".to_vec())));
+    assert_eq!(payload(fragment, "atelier"), None);
 }
 
 #[test]

@@ -37,6 +37,7 @@ pub fn SharePanel() -> Html {
     let current = app.open().cloned();
     {
         let link = link.clone();
+        let namespace = app.store.namespace().to_string();
         let key = (
             *open,
             *with_notes,
@@ -55,11 +56,11 @@ pub fn SharePanel() -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(bytes) = crate::platform::deflate_raw(json.as_bytes(), true).await {
                         let (page, _) = crate::platform::address();
-                        link.set(Some(crate::share::link(&page, &bytes)));
+                        link.set(Some(crate::share::link(&page, &bytes, &namespace)));
                     }
                 });
                 #[cfg(not(target_arch = "wasm32"))]
-                let _ = json;
+                let _ = (json, namespace);
             }
         });
     }
