@@ -42,18 +42,6 @@ async function openDemo(origin = env.server.origin) {
   return { page, commune, atelier };
 }
 
-/** The quick walk to the profile, in the widget's language. */
-async function quickWalk(app, fr = true) {
-  await app.answer(fr ? /Attractivité/ : /Attractiveness/, fr ? 'Élevée' : 'High');
-  for (let area = 0; area < 12; area++) {
-    await app.next();
-    await app.answer(fr ? /Niveau actuel/ : /Current level/, /^2 – /);
-  }
-  await app.next();
-  await app.next();
-  await app.within.getByRole('img', { name: fr ? /Finalités/ : /Purposes/ }).waitFor();
-}
-
 /** Elements carrying a `style` attribute, in the page and in every shadow root. */
 function styleAttributes(page) {
   return page.evaluate(() => {
@@ -117,7 +105,7 @@ test('the portal reacts to the completed event, and axe finds nothing in the wid
   for (const purpose of [/Attractivité/, /Cohésion sociale/, /Bien-être/, /Résilience/, /Utilisation responsable/, /Préservation/]) {
     await commune.answer(purpose, 'Moyenne');
   }
-  await quickWalk(commune);
+  await commune.quickWalk();
   await page.getByRole('heading', { name: 'Et maintenant ?' }).waitFor();
   const axe = await commune.accessibilityViolations('#commune [data-autodiag]');
   assert.deepEqual(axe, []);
@@ -184,7 +172,7 @@ test('the host page’s CSS does not change the widget’s look', async () => {
 test('printing from an embedded widget prints the report alone', async () => {
   const { page, commune } = await openDemo();
   await commune.startNew('Commune imprimée', /Rapide/);
-  await quickWalk(commune);
+  await commune.quickWalk();
   // The print dialog cannot be driven headless: the call is recorded, the printing done by pdf().
   await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
   await commune.within.getByRole('button', { name: 'Imprimer ou enregistrer en PDF' }).click();

@@ -22,14 +22,7 @@ test('the single file runs the quick flow from file:// and keeps the answers', a
   await page.reload();
   await app.ready();
   await app.startNew('Salle des fêtes');
-  await app.answer(/Attractivité/, 'Élevée');
-  for (let area = 0; area < 12; area++) {
-    await app.next();
-    await app.answer(/Niveau actuel/, /^2 – /);
-  }
-  await app.next();
-  await app.next();
-  await app.within.getByRole('img', { name: /Finalités/ }).waitFor();
+  await app.quickWalk();
   // Reopened later: the answers are still there.
   await page.reload();
   await app.ready();

@@ -6,16 +6,6 @@ import { useServedApp, AutodiagPage } from './support.mjs';
 
 const env = useServedApp();
 
-async function toProfile(app) {
-  for (let area = 0; area < 12; area++) {
-    await app.next();
-    await app.answer(/Niveau actuel/, area === 0 ? /^3 – / : /^1 – /);
-  }
-  await app.next();
-  await app.next();
-  await app.within.getByRole('img', { name: /Finalités/ }).waitFor();
-}
-
 async function shareLink(app) {
   await app.within.getByRole('button', { name: 'Partager par un lien ou un QR code' }).click();
   const box = app.within.getByRole('textbox', { name: 'Lien de partage' });
@@ -26,8 +16,7 @@ async function shareLink(app) {
 test('a share link round trip: QR code, consent, the same answers, never a silent overwrite', async () => {
   const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   await app.startNew('Commune partagée');
-  await app.answer(/Attractivité/, 'Élevée');
-  await toProfile(app);
+  await app.quickWalk({ level: /^3 – / });
   const link = await shareLink(app);
   assert.match(link, new RegExp(`^${env.server.origin}/#share=1\\.[A-Za-z0-9_-]+$`));
   assert.ok(link.length < 1000, `${link.length} bytes`);

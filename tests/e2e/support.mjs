@@ -206,6 +206,21 @@ export class AutodiagPage {
     await group.getByRole('radio', { name: answer }).check();
   }
 
+  /**
+   * From the first step of a quick assessment to its profile: a priority for the first purpose
+   * and `level` (a visible option text) for every area, in the widget's language.
+   */
+  async quickWalk({ fr = true, level = /^2 – / } = {}) {
+    await this.answer(fr ? /Attractivité/ : /Attractiveness/, fr ? 'Élevée' : 'High');
+    for (let area = 0; area < 12; area++) {
+      await this.next();
+      await this.answer(fr ? /Niveau actuel/ : /Current level/, level);
+    }
+    await this.next();
+    await this.next();
+    await this.within.getByRole('img', { name: fr ? /Finalités/ : /Purposes/ }).waitFor();
+  }
+
   async next() {
     await this.within.getByRole('button', { name: /^(Suivant|Next) →$/ }).click();
   }
