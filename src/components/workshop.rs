@@ -183,12 +183,15 @@ fn spread_chart(app: &AppContext, merged: &Workshop) -> Html {
     let rows = AREAS.iter().enumerate().map(|(i, area)| {
         let y = 20 + ROW * i as i32;
         let s = merged.counts(Item::Area(i)).stats();
+        let lines = super::charts::wrap(area.title.get(lang), 34);
+        let two = lines.len() > 1;
         html! {
             <g>
-                <text class="label" x={(X0 - 12).to_string()} y={(y + 5).to_string()} text-anchor="end">
-                    // Two lines at most: the longest titles would run off the left edge.
-                    { for super::charts::wrap(area.title.get(lang), 34).into_iter().enumerate().map(|(k, line)| html! {
-                        <tspan x={(X0 - 12).to_string()} dy={if k == 0 { "-0.3em" } else { "1.15em" }}>{ line }</tspan>
+                <text class="label" x={(X0 - 12).to_string()} y={y.to_string()} text-anchor="end">
+                    // Wrapped: the longest titles would run off the left edge. One line sits
+                    // on the row's axis, two straddle it.
+                    { for lines.into_iter().enumerate().map(|(k, line)| html! {
+                        <tspan x={(X0 - 12).to_string()} dy={match (k, two) { (0, false) => "0.35em", (0, true) => "-0.25em", _ => "1.15em" }}>{ line }</tspan>
                     }) }
                 </text>
                 if let Some(s) = s {
