@@ -121,6 +121,18 @@ pub const N_CLAUSES: usize = 7;
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
+/// An answer as a reader sees it: the level's number, or "n/a" / "don't know" in `lang`;
+/// empty when unanswered.
+pub fn answer_text(a: Option<crate::model::Answer>, lang: Lang) -> String {
+    use crate::model::Answer;
+    match a {
+        None => String::new(),
+        Some(Answer::Level(l)) => l.get().to_string(),
+        Some(Answer::Na) => NON_ANSWERS[0].title.get(lang).into(),
+        Some(Answer::Unknown) => NON_ANSWERS[1].title.get(lang).into(),
+    }
+}
+
 pub fn purpose_index(id: &str) -> Option<usize> {
     PURPOSES.iter().position(|p| p.id == id)
 }

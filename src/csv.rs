@@ -5,9 +5,9 @@
 //! and a decimal comma. In English, `,` and a point. A cell that starts with `=`, `+`, `-`, `@`, a
 //! tab or a carriage return is prefixed with `'`, so that a spreadsheet never runs it as a formula.
 
-use crate::content::{Pdca, AREAS, CLAUSES, NON_ANSWERS, PRIORITIES, PURPOSES};
+use crate::content::{Pdca, AREAS, CLAUSES, PRIORITIES, PURPOSES};
 use crate::i18n::Lang;
-use crate::model::{Answer, Assessment, Mode};
+use crate::model::{Assessment, Mode};
 use crate::scoring;
 
 struct Writer {
@@ -59,15 +59,6 @@ impl Writer {
             f if f % 10 == 0 => format!("{int}{}{}", self.decimal, f / 10),
             f => format!("{int}{}{f:02}", self.decimal),
         }
-    }
-}
-
-fn answer(a: Option<Answer>, lang: Lang) -> String {
-    match a {
-        None => String::new(),
-        Some(Answer::Level(l)) => l.get().to_string(),
-        Some(Answer::Na) => NON_ANSWERS[0].title.get(lang).to_string(),
-        Some(Answer::Unknown) => NON_ANSWERS[1].title.get(lang).to_string(),
     }
 }
 
@@ -123,7 +114,7 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
     }
     for (area, ans) in AREAS.iter().zip(&a.areas) {
         let level = if ans.in_scope {
-            answer(ans.level, lang)
+            crate::content::answer_text(ans.level, lang)
         } else {
             ui.out_of_scope_heading.to_string()
         };
@@ -153,7 +144,7 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
                 ui.csv_clause,
                 cl.id,
                 cl.title.get(lang),
-                &answer(ans.level, lang),
+                &crate::content::answer_text(ans.level, lang),
                 "",
                 &ans.notes,
             ]);

@@ -81,7 +81,9 @@ struct Doc<'a> {
     purposes: Entries<PurposeOut>,
     areas: Entries<AreaOut<'a>>,
     clauses: Entries<ClauseOut<'a>>,
-    scores: ScoresOut,
+    /// Left out of share links: every import recomputes them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scores: Option<ScoresOut>,
 }
 
 #[derive(Serialize)]
@@ -279,7 +281,7 @@ fn doc(a: &Assessment) -> Doc<'_> {
                 })
                 .collect(),
         ),
-        scores: scores_out(&scoring::compute(a)),
+        scores: Some(scores_out(&scoring::compute(a))),
     }
 }
 
@@ -345,9 +347,19 @@ pub fn indent(json: &str) -> String {
     out
 }
 
-/// The same document on one line, for local storage and share links.
+/// The same document on one line, for local storage.
 pub fn export_compact(a: &Assessment) -> String {
     serde_json::to_string(&doc(a)).unwrap_or_default()
+}
+
+/// The document on one line without its `scores`, which every import recomputes anyway (an
+/// imported file's scores are never trusted): what a share link carries, shorter.
+pub fn export_answers(a: &Assessment) -> String {
+    let doc = Doc {
+        scores: None,
+        ..doc(a)
+    };
+    serde_json::to_string(&doc).unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------------

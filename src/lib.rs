@@ -106,11 +106,12 @@ fn mount_in(
     }
     let shadow =
         host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
-    // A `<link>` to the sheet the page already loaded (so it comes from the cache), rather than
-    // an adopted copy: Chromium drops from print the elements that `@media print` rules of an
-    // adopted sheet style. Until it has loaded, a slot keeps showing the prerendered first screen
-    // and the app renders hidden: no flash of unstyled content.
+    // A `<link>` to the sheet the page already loaded (so it comes from the cache, with the same
+    // integrity check), rather than a constructed copy of its rules: those cannot be read from a
+    // sheet on another origin without CORS. Until it has loaded, a slot keeps showing the
+    // prerendered first screen and the app renders hidden: no flash of unstyled content.
     let root = doc.create_element("div")?;
+    let mut revealed_on_load = false;
     if let Some(style) = styles
         .as_ref()
         .filter(|s| s.tag_name().eq_ignore_ascii_case("style"))
@@ -129,6 +130,7 @@ fn mount_in(
         }
         let slot = doc.create_element("slot")?;
         root.set_attribute("hidden", "")?;
+        revealed_on_load = true;
         shadow.append_child(&link)?;
         shadow.append_child(&slot)?;
         // One of the two fires, once.
@@ -154,10 +156,7 @@ fn mount_in(
     }
     shadow.append_child(&root)?;
     yew::Renderer::<App>::with_root_and_props(root, props_for(config)).render();
-    if !styles
-        .as_ref()
-        .is_some_and(|s| s.tag_name().eq_ignore_ascii_case("link"))
-    {
+    if !revealed_on_load {
         mark_mounted();
     }
     Ok(())

@@ -109,9 +109,8 @@ transform:none!important;columns:auto!important}";
 /// (so the host's own printing is never changed): the A4 page, with `footer` and the page number
 /// in its bottom margin on every page, and, for an embedded widget, `PRINT_ALONE`.
 ///
-/// Not wrapped in `@media print`: Chromium leaves out of the printout the elements that an adopted
-/// sheet's `@media print` rules style; and page margin boxes, unlike a `position: fixed` footer,
-/// repeat on every page whatever the host page's layout.
+/// No `@media print` needed: it is only there while printing. Page margin boxes, unlike the
+/// `position: fixed` footer they replace, repeat on every page whatever the host page's layout.
 pub fn print_sheet(footer: &str, alone: bool) -> String {
     let text: String = footer
         .chars()

@@ -107,16 +107,3 @@ pub fn from_base64url(s: &str) -> Result<Vec<u8>, Broken> {
     }
     Ok(out)
 }
-
-/// The document a link carries: the export without its `scores`, which every import recomputes
-/// anyway (an imported file's scores are never trusted), so the link and its QR code are shorter.
-pub fn document(a: &Assessment) -> String {
-    let json = crate::format::export_compact(a);
-    match serde_json::from_str::<serde_json::Value>(&json) {
-        Ok(serde_json::Value::Object(mut doc)) => {
-            doc.remove("scores");
-            serde_json::Value::Object(doc).to_string()
-        }
-        _ => json,
-    }
-}

@@ -137,13 +137,7 @@ fn write_embed(dir: &Path, a: &Assets) -> Result<(String, String), String> {
     }
     // The glue is inlined: an `import` cannot carry an integrity hash, so the host's hash on
     // embed.js covers the JavaScript, and embed.js checks the wasm and the CSS.
-    let glue = String::from_utf8(read(&dir.join(a.glue.trim_start_matches("./")))?)
-        .map_err(|_| "the glue is not UTF-8")?;
-    let export = "export { initSync, __wbg_init as default };";
-    if !glue.contains(export) {
-        return Err(format!("the glue no longer ends with {export:?}"));
-    }
-    let glue = glue.replacen(export, "", 1);
+    let glue = inlinable_glue(dir, a)?;
     let (wasm, css) = (&a.wasm, &a.css);
     let (wasm_sri, css_sri) = (&a.wasm_integrity, &a.css_integrity);
     let loader = format!(
@@ -202,6 +196,18 @@ fn write_frame(dir: &Path, page: &str, web: &Path) -> Result<(), String> {
     write(&dir.join("frame.html"), frame)
 }
 
+/// The wasm-bindgen glue without its `export` line, to inline in another script (which then
+/// calls `__wbg_init` or `initSync` itself).
+fn inlinable_glue(dir: &Path, a: &Assets) -> Result<String, String> {
+    let glue = String::from_utf8(read(&dir.join(a.glue.trim_start_matches("./")))?)
+        .map_err(|_| "the glue is not UTF-8")?;
+    let export = "export { initSync, __wbg_init as default };";
+    if !glue.contains(export) {
+        return Err(format!("the glue no longer ends with {export:?}"));
+    }
+    Ok(glue.replacen(export, "", 1))
+}
+
 /// The offline single file's name.
 const OFFLINE: &str = "autodiag-37101-offline.html";
 
@@ -252,16 +258,12 @@ fn write_offline(dir: &Path, page: &str, a: &Assets) -> Result<usize, String> {
             out = out.replacen(&tag, "", 1);
         }
     }
-    let glue = text(&a.glue)?;
-    let export = "export { initSync, __wbg_init as default };";
-    if !glue.contains(export) {
-        return Err(format!("the glue no longer ends with {export:?}"));
-    }
+    let glue = inlinable_glue(dir, a)?;
     let wasm = base64::engine::general_purpose::STANDARD
         .encode(read(&dir.join(a.wasm.trim_start_matches("./")))?);
     let script = format!(
         "<script type=\"module\">\n{}\nconst autodiagWasm = Uint8Array.from(atob('{wasm}'), (c) => c.charCodeAt(0));\ninitSync({{ module: autodiagWasm }});\n</script>\n",
-        glue.replacen(export, "", 1)
+        glue
     );
     let at = out.rfind("</body>").ok_or("no </body>")?;
     out.insert_str(at, &script);

@@ -16,15 +16,6 @@ use crate::{csv, files, platform};
 
 const TOOL: &str = concat!("Autodiag 37101 ", env!("CARGO_PKG_VERSION"));
 
-fn answer_text(a: Option<Answer>, lang: Lang) -> String {
-    match a {
-        None => String::new(),
-        Some(Answer::Level(l)) => l.get().to_string(),
-        Some(Answer::Na) => NON_ANSWERS[0].title.get(lang).into(),
-        Some(Answer::Unknown) => NON_ANSWERS[1].title.get(lang).into(),
-    }
-}
-
 /// The maturity profile: the report a municipality takes to its council. On screen it is a step
 /// of the walk; printed (pure `@media print` CSS) it is an A4 report.
 #[component]
@@ -380,7 +371,7 @@ fn all_answers(a: &Assessment, lang: Lang) -> Html {
     let area_rows = AREAS.iter().zip(&a.areas).map(|(area, x)| html! {
         <tr>
             <th scope="row">{ area.title.get(lang) }</th>
-            <td>{ if x.in_scope { answer_text(x.level, lang) } else { ui.not_assessed.to_string() } }</td>
+            <td>{ if x.in_scope { crate::content::answer_text(x.level, lang) } else { ui.not_assessed.to_string() } }</td>
             <td>{ x.target.map(|t| t.get().to_string()).unwrap_or_default() }</td>
             <td class="pre">{ x.notes.clone() }</td>
         </tr>
@@ -388,7 +379,7 @@ fn all_answers(a: &Assessment, lang: Lang) -> Html {
     let clause_rows = CLAUSES.iter().zip(&a.clauses).filter(|_| a.mode == Mode::Full).map(|(c, x)| html! {
         <tr>
             <th scope="row">{ format!("{} {} – {}", ui.clause_label, c.clause, c.title.get(lang)) }</th>
-            <td>{ answer_text(x.level, lang) }</td>
+            <td>{ crate::content::answer_text(x.level, lang) }</td>
             <td></td>
             <td class="pre">{ x.notes.clone() }</td>
         </tr>

@@ -51,7 +51,7 @@ pub fn SharePanel() -> Html {
                 } else {
                     crate::share::answers_only(&a)
                 };
-                let json = crate::share::document(&a);
+                let json = crate::format::export_answers(&a);
                 #[cfg(target_arch = "wasm32")]
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(bytes) = crate::platform::deflate_raw(json.as_bytes(), true).await {
