@@ -53,7 +53,8 @@ pub fn text_field(f: Field) -> Html {
         }
     };
     html! {
-        <div class="field">
+        // Keyed by the field's id, so that no input is reused for another question.
+        <div class="field" key={f.id.clone()}>
             <label for={f.id}>{ f.label }</label>
             if let Some(hint) = f.hint {
                 <p class="hint" id={hint_id}>{ hint }</p>
@@ -78,7 +79,7 @@ pub fn select_field(
     let onchange =
         onchange.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
     html! {
-        <div class="field">
+        <div class="field" key={id.clone()}>
             <label for={id.clone()}>{ label }</label>
             <select {id} {onchange}>
                 { for options.into_iter().map(|(v, l)| html! {

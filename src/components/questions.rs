@@ -216,7 +216,7 @@ pub fn scope_step(app: &AppContext, a: &Assessment) -> Html {
         let checked = a.areas[i].in_scope;
         let e = app.editor();
         html! {
-            <div class="choice">
+            <div class="choice" key={id.clone()}>
                 <input type="checkbox" id={id.clone()} {checked}
                     onchange={move |_| e.emit(Edit::InScope(i, !checked))} />
                 <label for={id}><span class="choice-label">{ area.title.get(lang) }</span></label>

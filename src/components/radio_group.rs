@@ -37,7 +37,7 @@ pub fn radio_group(q: Question) -> Html {
         let value = c.value;
         let onchange = q.onchange.reform(move |_: Event| value);
         html! {
-            <div class="choice">
+            <div class="choice" key={id.clone()}>
                 <input type="radio" id={id.clone()} name={q.name.clone()} value={c.value}
                     checked={q.selected == c.value} {onchange} />
                 <label for={id}>
@@ -51,7 +51,9 @@ pub fn radio_group(q: Question) -> Html {
     });
     let clear = q.clear_label.filter(|_| !q.selected.is_empty());
     html! {
-        <fieldset class={classes!("question", q.class)}
+        // Keyed by what it asks: Yew must never reuse one question's radios for another, or the
+        // browser unchecks the stored answer while the inputs change group (issue 10).
+        <fieldset key={q.name.clone()} class={classes!("question", q.class)}
             aria-describedby={q.hint.as_ref().map(|_| hint_id.clone())}>
             <legend>{ q.legend.clone() }</legend>
             if let Some(hint) = &q.hint {

@@ -126,7 +126,8 @@ pub fn Wizard() -> Html {
                 </nav>
             </details>
 
-            <section class="step" aria-labelledby={app.id("step-heading")}>
+            // Keyed by step: each step's controls are new elements, never another step's reused.
+            <section class="step" key={step.id()} aria-labelledby={app.id("step-heading")}>
                 <h1 id={app.id("step-heading")} tabindex="-1" ref={heading}>{ step_title(step, lang) }</h1>
                 { body }
             </section>
