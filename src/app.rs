@@ -6,7 +6,7 @@ use crate::components::{lang_switch, notices, StartScreen, Wizard, WorkshopView}
 use crate::config::Modes;
 use crate::hooks::{use_persistence, AppContext, Host};
 use crate::i18n::Lang;
-use crate::state::{State, StorageError};
+use crate::state::{Focus, State, StorageError};
 use crate::steps::valid_step;
 use crate::storage::{Loaded, Store};
 
@@ -80,6 +80,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let root = use_node_ref();
+    use_arrival_focus(&state, &root, &context);
     use_host_events(&state, &root);
     use_share_link(&state, &props.namespace);
 
@@ -152,6 +153,39 @@ fn use_share_link(state: &UseReducerHandle<State>, namespace: &AttrValue) {
             || ()
         }
     });
+}
+
+/// Moves keyboard focus to where the screen changed after each action that changed it (the new
+/// screen's heading, the message about what happened, or the question the app asks), never on
+/// the first render: a reload must not move focus or repaint the prerendered screen.
+#[hook]
+fn use_arrival_focus(state: &UseReducerHandle<State>, root: &NodeRef, app: &AppContext) {
+    let target = state.focus.map(|f| match f {
+        Focus::Heading => ".content h1".to_string(),
+        Focus::Notice => format!("#{}", app.id("notice")),
+        Focus::Decision => "[role=alertdialog] button".to_string(),
+    });
+    let root = root.clone();
+    use_effect_with(state.arrivals, move |&arrivals| {
+        if arrivals > 0 {
+            if let Some(selector) = target {
+                focus_within(&root, &selector);
+            }
+        }
+    });
+}
+
+/// Focuses the first element under `root` that `selector` matches (inside the widget's shadow
+/// root when embedded, where a document-wide query would not reach).
+fn focus_within(root: &NodeRef, selector: &str) {
+    use wasm_bindgen::JsCast;
+    let found = root
+        .cast::<web_sys::Element>()
+        .and_then(|r| r.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = found {
+        let _ = el.focus();
+    }
 }
 
 /// Tells the host page how the open assessment progresses (see `events`).

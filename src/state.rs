@@ -57,6 +57,18 @@ pub enum Notice {
     ShareLinkBroken,
 }
 
+/// Where keyboard focus goes once the screen has changed after a user's action, so that a
+/// keyboard or screen-reader user is told where they now are instead of being left on `<body>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The heading of the screen now shown (the step, the start screen).
+    Heading,
+    /// The message about what just happened.
+    Notice,
+    /// A question the app asks before going on (an import that would replace, a share link).
+    Decision,
+}
+
 /// A change to the open assessment's answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Edit {
@@ -205,6 +217,10 @@ pub struct State {
     pub workshop: Option<WorkshopSession>,
     /// An assessment a share link brought, waiting for the user to import it or not.
     pub shared: Option<Assessment>,
+    /// Where focus goes after the last action that changed the screen, and how many such actions
+    /// there were: the view moves focus each time the count grows, never on a mere reload.
+    pub focus: Option<Focus>,
+    pub arrivals: u32,
 }
 
 /// A workshop on screen: the merged answers, and the files that could not be merged.
@@ -242,6 +258,11 @@ impl State {
 
     fn changed(&mut self) {
         self.generation += 1;
+    }
+
+    fn arrive(&mut self, focus: Focus) {
+        self.focus = Some(focus);
+        self.arrivals = self.arrivals.wrapping_add(1);
     }
 
     /// Puts `a` in place of the assessment with its id, or adds it.
@@ -364,12 +385,14 @@ impl Reducible for State {
                 s.assessments.push(a);
                 s.current = Some(id);
                 s.notice = None;
+                s.arrive(Focus::Heading);
                 s.changed();
             }
             Action::Workshop(session) => {
                 s.workshop = Some(*session);
                 s.current = None;
                 s.notice = None;
+                s.arrive(Focus::Heading);
             }
             Action::WorkshopCount {
                 item,
@@ -387,12 +410,22 @@ impl Reducible for State {
                 };
                 w.tally = on;
             }
-            Action::WorkshopClose => s.workshop = None,
-            Action::Shared(result) => match result {
-                Ok(a) => s.shared = Some(*a),
-                Err(Some(e)) => s.notice = Some(Notice::ImportFailed(e)),
-                Err(None) => s.notice = Some(Notice::ShareLinkBroken),
-            },
+            Action::WorkshopClose => {
+                s.workshop = None;
+                s.arrive(Focus::Heading);
+            }
+            Action::Shared(result) => {
+                match result {
+                    Ok(a) => s.shared = Some(*a),
+                    Err(Some(e)) => s.notice = Some(Notice::ImportFailed(e)),
+                    Err(None) => s.notice = Some(Notice::ShareLinkBroken),
+                }
+                s.arrive(if s.shared.is_some() {
+                    Focus::Decision
+                } else {
+                    Focus::Notice
+                });
+            }
             Action::SharedDecision(import) => {
                 let Some(a) = s.shared.take() else {
                     return self;
@@ -401,6 +434,7 @@ impl Reducible for State {
                     // Exactly a file import: a known id asks before anything is replaced.
                     return Rc::new(s).reduce(Action::Import(Box::new(a)));
                 }
+                s.arrive(Focus::Heading);
             }
             Action::WorkshopConsensus { id, now, name } => {
                 let name = name.trim().to_string();
@@ -415,6 +449,7 @@ impl Reducible for State {
                 s.assessments.push(a);
                 s.current = Some(id);
                 s.notice = None;
+                s.arrive(Focus::Heading);
                 s.changed();
             }
             Action::Open(id) => {
@@ -423,13 +458,18 @@ impl Reducible for State {
                 s.step = Some(step);
                 s.current = Some(id);
                 s.notice = None;
+                s.arrive(Focus::Heading);
             }
             Action::Close => {
                 s.current = None;
                 s.step = None;
+                s.arrive(Focus::Heading);
             }
             Action::Goto(step) => match s.open() {
-                Some(a) if crate::steps::steps(a).contains(&step) => s.step = Some(step),
+                Some(a) if crate::steps::steps(a).contains(&step) => {
+                    s.step = Some(step);
+                    s.arrive(Focus::Heading);
+                }
                 _ => return self,
             },
             Action::Edit { now, edit } => {
@@ -481,6 +521,7 @@ impl Reducible for State {
                     name: a.community.name.clone(),
                 });
                 s.trash = Some((i, a));
+                s.arrive(Focus::Notice);
                 s.changed();
             }
             Action::Undo => {
@@ -493,24 +534,38 @@ impl Reducible for State {
                     s.changed();
                 }
                 s.notice = None;
+                s.arrive(Focus::Heading);
             }
-            Action::DismissNotice => s.notice = None,
+            Action::DismissNotice => {
+                s.notice = None;
+                s.arrive(Focus::Heading);
+            }
             Action::Import(a) => {
                 if s.find(&a.id).is_some() {
                     s.pending_import = Some(*a);
+                    s.arrive(Focus::Decision);
                 } else {
                     s.notice = Some(Notice::Imported {
                         name: a.community.name.clone(),
                     });
                     s.assessments.push(*a);
+                    s.arrive(Focus::Notice);
                     s.changed();
                 }
             }
-            Action::ImportFailed(e) => s.notice = Some(Notice::ImportFailed(e)),
+            Action::ImportFailed(e) => {
+                s.notice = Some(Notice::ImportFailed(e));
+                s.arrive(Focus::Notice);
+            }
             Action::ResolveImport(choice) => {
                 let Some(mut a) = s.pending_import.take() else {
                     return self;
                 };
+                s.arrive(if choice == ImportChoice::Cancel {
+                    Focus::Heading
+                } else {
+                    Focus::Notice
+                });
                 match choice {
                     ImportChoice::Cancel => {}
                     ImportChoice::KeepBoth { new_id } => {
@@ -574,6 +629,7 @@ impl Reducible for State {
                 s.pending_import = None;
                 s.lang_chosen = false;
                 s.notice = Some(Notice::AllDeleted);
+                s.arrive(Focus::Notice);
                 s.changed();
             }
             Action::Exported { id, at } => {

@@ -280,3 +280,93 @@ fn namespaces_keep_instances_apart() {
         "clearing one leaves the other"
     );
 }
+
+/// One level question, as an area step asks it: the question a step for `area` shows, answered
+/// `answer` ("" for unanswered).
+#[derive(Properties, PartialEq, Clone)]
+struct LevelProps {
+    area: &'static str,
+    answer: &'static str,
+}
+
+const VALUES: [&str; 7] = ["0", "1", "2", "3", "4", "na", "unknown"];
+
+#[component]
+fn LevelQuestion(p: &LevelProps) -> Html {
+    radio_group(Question {
+        name: format!("ad-t-level-{}", p.area),
+        legend: format!("Niveau actuel : {}", p.area).into(),
+        choices: VALUES
+            .iter()
+            .map(|&value| Choice {
+                value,
+                label: value.into(),
+                hint: None,
+            })
+            .collect(),
+        selected: p.answer,
+        onchange: Callback::noop(),
+        clear_label: None,
+        class: "levels",
+        hint: None,
+    })
+}
+
+fn checked(el: &Element) -> Vec<String> {
+    let list = el.query_selector_all("input[type=radio]").unwrap();
+    (0..list.length())
+        .map(|i| {
+            list.item(i)
+                .unwrap()
+                .dyn_into::<HtmlInputElement>()
+                .unwrap()
+        })
+        .filter(|i| i.checked())
+        .map(|i| format!("{}={}", i.name(), i.value()))
+        .collect()
+}
+
+// Moving from one area's question to the next must show the next area's stored answer, whichever
+// of the two comes first in the list: reusing the radios for another question let the browser
+// uncheck it (issue 10).
+#[wasm_bindgen_test]
+async fn each_question_shows_its_own_answer_when_the_next_one_replaces_it() {
+    for a in VALUES {
+        for b in VALUES {
+            let el = host();
+            let mut handle = yew::Renderer::<LevelQuestion>::with_root_and_props(
+                el.clone(),
+                LevelProps {
+                    area: "governance",
+                    answer: a,
+                },
+            )
+            .render();
+            yew::scheduler::flush().await;
+            assert_eq!(checked(&el), [format!("ad-t-level-governance={a}")]);
+            handle.update(LevelProps {
+                area: "education",
+                answer: b,
+            });
+            yew::scheduler::flush().await;
+            assert_eq!(
+                checked(&el),
+                [format!("ad-t-level-education={b}")],
+                "governance answered {a}, then education answered {b}"
+            );
+            // And back, as « Précédent » does.
+            handle.update(LevelProps {
+                area: "governance",
+                answer: a,
+            });
+            yew::scheduler::flush().await;
+            assert_eq!(
+                checked(&el),
+                [format!("ad-t-level-governance={a}")],
+                "back from education answered {b} to governance answered {a}"
+            );
+            handle.destroy();
+            el.remove();
+        }
+    }
+}

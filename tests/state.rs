@@ -375,3 +375,53 @@ fn an_action_plan_holds_fifty_actions_at_most() {
     );
     assert_eq!(s.open().unwrap().areas[3].actions.len(), MAX_ACTIONS);
 }
+
+/// Where focus goes after each action, and that only actions that change the screen move it.
+#[test]
+fn every_screen_change_says_where_focus_goes() {
+    let s = start();
+    assert_eq!((s.arrivals, s.focus), (0, None), "a reload moves no focus");
+    let s = run(s, [create(Mode::Quick)]);
+    assert_eq!((s.arrivals, s.focus), (1, Some(Focus::Heading)));
+    let s = run(
+        s,
+        [edit(Edit::Level(
+            0,
+            Some(Answer::Level(Level::new(3).unwrap())),
+        ))],
+    );
+    assert_eq!(s.arrivals, 1, "an answer keeps focus where it is");
+    let s = run(s, [Action::Goto(Step::Area(0))]);
+    assert_eq!((s.arrivals, s.focus), (2, Some(Focus::Heading)));
+    let same = run(s.clone(), [Action::Goto(Step::Area(0))]);
+    assert_eq!(same.arrivals, 2, "going where one is already is no arrival");
+    let s = run(s, [Action::Close]);
+    assert_eq!((s.arrivals, s.focus), (3, Some(Focus::Heading)));
+    let s = run(s, [Action::Open(common::ID.into())]);
+    assert_eq!(
+        (s.arrivals, s.focus),
+        (4, Some(Focus::Heading)),
+        "« Reprendre »"
+    );
+    let copy = s.open().unwrap().clone();
+    let s = run(s, [Action::Close, Action::Import(Box::new(copy.clone()))]);
+    assert_eq!(s.focus, Some(Focus::Decision), "a known id asks first");
+    let s = run(
+        s,
+        [Action::ResolveImport(ImportChoice::KeepBoth {
+            new_id: ID2.into(),
+        })],
+    );
+    assert_eq!(s.focus, Some(Focus::Notice), "then says it is imported");
+    let n = s.arrivals;
+    let s = run(s, [Action::Shared(Ok(Box::new(copy)))]);
+    assert_eq!(
+        (s.arrivals, s.focus),
+        (n + 1, Some(Focus::Decision)),
+        "a share link asks"
+    );
+    let s = run(s, [Action::SharedDecision(false)]);
+    assert_eq!(s.focus, Some(Focus::Heading));
+    let s = run(s, [Action::Shared(Err(None))]);
+    assert_eq!(s.focus, Some(Focus::Notice), "a broken link says so");
+}

@@ -39,7 +39,9 @@ pub fn notices(app: &AppContext) -> Html {
             Notice::ShareLinkBroken => (ui.share.broken.to_string(), false, true),
         };
         html! {
-            <div class={classes!("notice", if alert { "notice-warning" } else { "notice-info" })}
+            // Focusable from script: after an import or a deletion focus moves here.
+            <div id={app.id("notice")} tabindex="-1"
+                class={classes!("notice", if alert { "notice-warning" } else { "notice-info" })}
                 role={if alert { "alert" } else { "status" }}>
                 <p>{ text }</p>
                 if undo {

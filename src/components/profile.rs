@@ -264,7 +264,18 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Html {
         };
         html! { <li>{ text }</li> }
     });
-    let notes: Vec<Html> = AREAS
+    // The community's own notes come first: they frame everything after them.
+    let community_notes = (!a.community.notes.is_empty()).then(|| {
+        html! {
+            <div class="note">
+                <h3>{ ui.step_community }</h3>
+                <p class="pre">{ a.community.notes.clone() }</p>
+            </div>
+        }
+    });
+    let notes: Vec<Html> = community_notes
+        .into_iter()
+        .chain(AREAS
         .iter()
         .zip(&a.areas)
         .filter(|(_, x)| !x.notes.is_empty() || !x.indicators.is_empty())
@@ -274,7 +285,7 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Html {
                 if !x.indicators.is_empty() { <p><strong>{ ui.indicators_label }{ lang.colon() }</strong>{ x.indicators.clone() }</p> }
                 if !x.notes.is_empty() { <p class="pre">{ x.notes.clone() }</p> }
             </div>
-        })
+        }))
         .collect();
     let unknowns: Vec<Html> = scoring::unknowns(a)
         .into_iter()

@@ -79,7 +79,7 @@ pub fn StartScreen() -> Html {
 
     html! {
         <div class="start">
-            <h1>{ ui.tagline }</h1>
+            <h1 tabindex="-1">{ ui.tagline }</h1>
             if app.host.intro {
                 <p class="intro">{ ui.intro }</p>
             }

@@ -32,21 +32,7 @@ pub fn step_title(step: Step, lang: Lang) -> String {
 #[component]
 pub fn Wizard() -> Html {
     let app = use_app();
-    let heading = use_node_ref();
-    let first_render = use_mut_ref(|| true);
     let step = app.step;
-    {
-        // Focus the heading on navigation (not on arrival), so keyboard and screen-reader users
-        // start reading the new step at its top.
-        let heading = heading.clone();
-        use_effect_with(step, move |_| {
-            if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
-            }
-        });
-    }
     let Some(a) = app.open() else {
         return html! {};
     };
@@ -128,7 +114,7 @@ pub fn Wizard() -> Html {
 
             // Keyed by step: each step's controls are new elements, never another step's reused.
             <section class="step" key={step.id()} aria-labelledby={app.id("step-heading")}>
-                <h1 id={app.id("step-heading")} tabindex="-1" ref={heading}>{ step_title(step, lang) }</h1>
+                <h1 id={app.id("step-heading")} tabindex="-1">{ step_title(step, lang) }</h1>
                 { body }
             </section>
 
