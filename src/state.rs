@@ -9,6 +9,7 @@ use yew::Reducible;
 use crate::format::ImportError;
 use crate::i18n::Lang;
 use crate::model::*;
+use crate::share::Refused;
 use crate::steps::{valid_step, Step};
 use crate::workshop::{Item, Workshop};
 
@@ -55,6 +56,8 @@ pub enum Notice {
     AllDeleted,
     /// A share link that cannot be decoded (cut short, or altered).
     ShareLinkBroken,
+    /// A share link longer than any the app makes, or decompressing past a document's limit.
+    ShareLinkTooLong,
 }
 
 /// A change to the open assessment's answers.
@@ -137,7 +140,7 @@ pub enum Action {
     ImportFailed(ImportError),
     ResolveImport(ImportChoice),
     /// A share link was opened: its assessment, validated as a file import is, or why not.
-    Shared(Result<Box<Assessment>, Option<ImportError>>),
+    Shared(Result<Box<Assessment>, crate::share::Refused>),
     /// The user's answer to a share link: import it (true) or not.
     SharedDecision(bool),
     /// Opens the merged view of a workshop.
@@ -390,8 +393,9 @@ impl Reducible for State {
             Action::WorkshopClose => s.workshop = None,
             Action::Shared(result) => match result {
                 Ok(a) => s.shared = Some(*a),
-                Err(Some(e)) => s.notice = Some(Notice::ImportFailed(e)),
-                Err(None) => s.notice = Some(Notice::ShareLinkBroken),
+                Err(Refused::Invalid(e)) => s.notice = Some(Notice::ImportFailed(e)),
+                Err(Refused::Broken) => s.notice = Some(Notice::ShareLinkBroken),
+                Err(Refused::TooLong) => s.notice = Some(Notice::ShareLinkTooLong),
             },
             Action::SharedDecision(import) => {
                 let Some(a) = s.shared.take() else {
