@@ -126,15 +126,16 @@ fn use_share_link(state: &UseReducerHandle<State>, namespace: &AttrValue) {
                 let dispatch = state.clone();
                 match crate::share::payload(&fragment, &namespace) {
                     None => {}
-                    Some(Err(_)) => {
+                    Some(Err(refused)) => {
                         crate::platform::clear_fragment();
-                        dispatch.dispatch(crate::state::Action::Shared(Err(None)));
+                        dispatch.dispatch(crate::state::Action::Shared(Err(refused)));
                     }
                     Some(Ok(bytes)) => wasm_bindgen_futures::spawn_local(async move {
-                        let result = match crate::platform::deflate_raw(&bytes, false).await {
-                            Ok(json) => crate::format::import(&json).map(Box::new).map_err(Some),
-                            Err(_) => Err(None),
-                        };
+                        let result = crate::platform::inflate_raw(&bytes).await.and_then(|json| {
+                            crate::format::import(&json)
+                                .map(Box::new)
+                                .map_err(crate::share::Refused::Invalid)
+                        });
                         if result.is_err() {
                             crate::platform::clear_fragment();
                         }

@@ -2,8 +2,74 @@
 
 use crate::model::Assessment;
 
-/// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: f64 = 5_000_000.0;
+/// Files larger than this are refused before they are read: a document's own limit, so nothing
+/// is read that the import would refuse anyway.
+pub const MAX_FILE_BYTES: usize = crate::format::MAX_DOCUMENT_BYTES;
+
+/// The most participants' files a workshop reads at once: far more than a room holds.
+pub const MAX_WORKSHOP_FILES: usize = 5_000;
+
+/// The most bytes a workshop reads in all (files under `MAX_FILE_BYTES` only: larger ones are
+/// not read at all).
+pub const MAX_WORKSHOP_BYTES: u64 = 100_000_000;
+
+/// Whether a file of `size` bytes (`File.size`, known before anything is read) may be read.
+pub fn fits(size: f64) -> bool {
+    size <= MAX_FILE_BYTES as f64
+}
+
+/// Why a workshop reads none of the files it was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TooMuch {
+    /// This many files: more than `MAX_WORKSHOP_FILES`.
+    Files(usize),
+    /// This many bytes in the files it would read: more than `MAX_WORKSHOP_BYTES`.
+    Bytes(u64),
+}
+
+impl TooMuch {
+    /// The problem in plain words, said before anything is read.
+    pub fn message(self, lang: crate::i18n::Lang) -> String {
+        let w = &lang.ui().workshop;
+        let sep = match lang {
+            crate::i18n::Lang::Fr => "\u{202f}",
+            crate::i18n::Lang::En => ",",
+        };
+        match self {
+            TooMuch::Files(n) => crate::i18n::fill(
+                w.too_many_files,
+                &[
+                    &crate::format::thousands(n, sep),
+                    &crate::format::thousands(MAX_WORKSHOP_FILES, sep),
+                ],
+            ),
+            TooMuch::Bytes(b) => crate::i18n::fill(
+                w.too_many_bytes,
+                &[
+                    &crate::format::thousands(b.div_ceil(1_000_000) as usize, sep),
+                    &(MAX_WORKSHOP_BYTES / 1_000_000).to_string(),
+                ],
+            ),
+        }
+    }
+}
+
+/// Checks a workshop's files by their sizes alone, before any is read.
+pub fn check_workshop(sizes: &[f64]) -> Result<(), TooMuch> {
+    if sizes.len() > MAX_WORKSHOP_FILES {
+        return Err(TooMuch::Files(sizes.len()));
+    }
+    // Sizes are whole numbers of bytes, and those read are at most MAX_FILE_BYTES each.
+    let bytes: u64 = sizes
+        .iter()
+        .filter(|&&s| fits(s))
+        .map(|&s| s.max(0.0) as u64)
+        .sum();
+    if bytes > MAX_WORKSHOP_BYTES {
+        return Err(TooMuch::Bytes(bytes));
+    }
+    Ok(())
+}
 
 /// A file name that says what the file is: `autodiag-37101_commune-de-x_2026-11-28_quick.json`.
 pub fn export_name(a: &Assessment) -> String {

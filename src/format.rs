@@ -438,7 +438,8 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-fn thousands(n: usize, sep: &str) -> String {
+/// `n` with `sep` between groups of three digits.
+pub fn thousands(n: usize, sep: &str) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {

@@ -265,6 +265,10 @@ pub struct ShareUi {
     pub import: &'static str,
     pub ignore: &'static str,
     pub broken: &'static str,
+    /// A link opened that is longer, or expands to more, than any the app makes.
+    pub refused_too_long: &'static str,
+    /// "With the notes this link would be {} bytes…": too long for a link at all.
+    pub too_long_for_link: &'static str,
 }
 
 /// The words of the workshop screens.
@@ -273,6 +277,10 @@ pub struct WorkshopUi {
     pub intro: &'static str,
     pub files_label: &'static str,
     pub files_hint: &'static str,
+    /// "{} files chosen; a workshop takes at most {}…"
+    pub too_many_files: &'static str,
+    /// "These files add up to {} MB; a workshop reads at most {} MB…"
+    pub too_many_bytes: &'static str,
     pub tally_button: &'static str,
     pub title: &'static str,
     /// "{} files merged; up to {} answers per question."
@@ -363,7 +371,7 @@ pub static FR: Ui = Ui {
     open_file_hint: "Un fichier exporté par cet outil, sur cet ordinateur ou un autre. Vous pouvez aussi le glisser ici.",
     imported: "« {} » a été ajouté à la liste.",
     import_failed: "Ce fichier n’a pas pu être ouvert. {}",
-    import_too_big: "Ce fichier est trop volumineux pour être un autodiagnostic (plus de 5 Mo).",
+    import_too_big: "Ce fichier est trop volumineux pour être un autodiagnostic (plus de 1\u{a0}Mo). Il n’a pas été lu.",
     import_unreadable: "Ce fichier n’a pas pu être lu.",
     collision: "Un autodiagnostic avec le même identifiant existe déjà : « {} ». Que voulez-vous faire ?",
     keep_both: "Garder les deux",
@@ -510,6 +518,8 @@ pub static FR: Ui = Ui {
         intro: "Chaque participant remplit l’autodiagnostic rapide sur son téléphone ou son ordinateur et vous envoie son fichier. Ouvrez-les tous ensemble : l’outil montre, pour chaque question, la médiane et l’écart des réponses, et les points sur lesquels le groupe n’est pas d’accord. Sans réseau, comptez les mains levées.",
         files_label: "Ouvrir les fichiers des participants (.json, plusieurs à la fois)",
         files_hint: "Sélectionnez tous les fichiers d’un coup, ou déposez-les ici. Rien n’est envoyé.",
+        too_many_files: "Trop de fichiers\u{a0}: vous en avez choisi {}, un atelier en prend au plus {}. Aucun n’a été lu\u{a0}; choisissez-en moins.",
+        too_many_bytes: "Ces fichiers font {}\u{a0}Mo en tout\u{a0}; un atelier en lit au plus {}\u{a0}Mo. Aucun n’a été lu\u{a0}; choisissez-en moins.",
         tally_button: "Compter à main levée (sans fichiers)",
         title: "Atelier : réponses du groupe",
         summary: "{} fichiers fusionnés ; jusqu’à {} réponses par question.",
@@ -557,6 +567,8 @@ pub static FR: Ui = Ui {
         import: "Importer",
         ignore: "Ne pas importer",
         broken: "Ce lien de partage est incomplet ou abîmé. Demandez un nouveau lien, ou le fichier.",
+        refused_too_long: "Ce lien de partage est trop long pour contenir un autodiagnostic : il n’a pas été ouvert. Demandez plutôt le fichier.",
+        too_long_for_link: "Ce lien ferait {} octets : c’est trop pour un lien (32 768 au plus). Envoyez plutôt le fichier.",
     },
 };
 
@@ -613,7 +625,7 @@ pub static EN: Ui = Ui {
     open_file_hint: "A file exported by this tool, on this computer or another. You can also drop it here.",
     imported: "“{}” was added to the list.",
     import_failed: "This file could not be opened. {}",
-    import_too_big: "This file is too large to be a self-assessment (over 5 MB).",
+    import_too_big: "This file is too large to be a self-assessment (over 1 MB). It was not read.",
     import_unreadable: "This file could not be read.",
     collision: "A self-assessment with the same identifier is already here: “{}”. What would you like to do?",
     keep_both: "Keep both",
@@ -760,6 +772,8 @@ pub static EN: Ui = Ui {
         intro: "Each participant fills in the quick self-assessment on their phone or computer and sends you their file. Open them all together: for each question the tool shows the median and the spread of the answers, and where the group disagrees. With no network, count a show of hands.",
         files_label: "Open the participants’ files (.json, several at once)",
         files_hint: "Select all the files at once, or drop them here. Nothing is sent anywhere.",
+        too_many_files: "Too many files: you chose {}, a workshop takes at most {}. None was read; choose fewer.",
+        too_many_bytes: "These files add up to {} MB; a workshop reads at most {} MB. None was read; choose fewer.",
         tally_button: "Count a show of hands (no files)",
         title: "Workshop: the group’s answers",
         summary: "{} files merged; up to {} answers per question.",
@@ -807,6 +821,8 @@ pub static EN: Ui = Ui {
         import: "Import",
         ignore: "Do not import",
         broken: "This share link is incomplete or damaged. Ask for a new link, or for the file.",
+        refused_too_long: "This share link is too long to hold a self-assessment: it was not opened. Ask for the file instead.",
+        too_long_for_link: "This link would be {} bytes long: too much for a link (32,768 at most). Send the file instead.",
     },
 };
 

@@ -118,7 +118,7 @@ fn mount_in(
     {
         // The offline single file carries its CSS inline (no file can be fetched from file://).
         shadow.append_child(&style.clone_node_with_deep(true)?)?;
-        host.set_inner_html("");
+        host.replace_children_with_node_0();
     } else if let Some(page_link) = styles {
         let link = doc.create_element("link")?;
         link.set_attribute("rel", "stylesheet")?;
@@ -140,13 +140,13 @@ fn mount_in(
                 slot.remove();
                 let _ = root.remove_attribute("hidden");
                 // The prerendered first screen, now replaced, goes.
-                host.set_inner_html("");
+                host.replace_children_with_node_0();
                 mark_mounted();
             })
             .forget();
         }
     } else {
-        host.set_inner_html("");
+        host.replace_children_with_node_0();
     }
     if let Some(accent) = &config.accent {
         // Through the CSSOM: a `style` attribute would break a strict Content-Security-Policy.

@@ -221,24 +221,60 @@ mod streams {
     }
 }
 
-/// Compresses (raw DEFLATE) or decompresses `bytes` with the browser's own streams, which cost
-/// no wasm.
+/// Compresses `bytes` (raw DEFLATE) with the browser's own stream, which costs no wasm.
 #[cfg(target_arch = "wasm32")]
-pub async fn deflate_raw(bytes: &[u8], compress: bool) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
+pub async fn deflate_raw(bytes: &[u8]) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
     use wasm_bindgen::JsCast;
 
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
-    // Both streams are a { readable, writable } pair, which is all pipeThrough asks for.
-    let pair: web_sys::ReadableWritablePair = if compress {
-        streams::CompressionStream::new("deflate-raw")?.unchecked_into()
-    } else {
-        streams::DecompressionStream::new("deflate-raw")?.unchecked_into()
-    };
-    let stream = blob.stream().pipe_through(&pair);
+    // The stream is a { readable, writable } pair, which is all pipeThrough asks for.
+    let pair: web_sys::ReadableWritablePair =
+        streams::CompressionStream::new("deflate-raw")?.unchecked_into();
+    let stream = blob_of(bytes)?.stream().pipe_through(&pair);
     let response = web_sys::Response::new_with_opt_readable_stream(Some(&stream))?;
     let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn blob_of(bytes: &[u8]) -> Result<web_sys::Blob, wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::Blob::new_with_u8_array_sequence(&parts)
+}
+
+/// Decompresses a share link's `bytes` (raw DEFLATE), chunk by chunk: as soon as the output passes
+/// a document's limit the stream is cancelled, so a crafted link that expands to megabytes is
+/// refused having held at most one chunk more than the limit.
+#[cfg(target_arch = "wasm32")]
+pub async fn inflate_raw(bytes: &[u8]) -> Result<Vec<u8>, crate::share::Refused> {
+    use crate::share::{Inflated, Refused};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    let broken = |_| Refused::Broken;
+    let pair: web_sys::ReadableWritablePair = streams::DecompressionStream::new("deflate-raw")
+        .map_err(broken)?
+        .unchecked_into();
+    let stream = blob_of(bytes).map_err(broken)?.stream().pipe_through(&pair);
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut out = Inflated::default();
+    loop {
+        let step: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read())
+            .await
+            .map_err(broken)?
+            .unchecked_into();
+        if step.get_done().unwrap_or(true) {
+            return Ok(out.into_bytes());
+        }
+        let Ok(chunk) = step.get_value().dyn_into::<js_sys::Uint8Array>() else {
+            return Err(Refused::Broken);
+        };
+        if !out.fits(chunk.length() as usize) {
+            // Stops the decompression: nothing more is produced or kept.
+            let _ = reader.cancel();
+            return Err(Refused::TooLong);
+        }
+        out.push(&chunk.to_vec())?;
+    }
 }
 
 /// The page's address without its fragment, and its fragment.

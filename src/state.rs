@@ -9,6 +9,7 @@ use yew::Reducible;
 use crate::format::ImportError;
 use crate::i18n::Lang;
 use crate::model::*;
+use crate::share::Refused;
 use crate::steps::{valid_step, Step};
 use crate::workshop::{Item, Workshop};
 
@@ -55,6 +56,8 @@ pub enum Notice {
     AllDeleted,
     /// A share link that cannot be decoded (cut short, or altered).
     ShareLinkBroken,
+    /// A share link longer than any the app makes, or decompressing past a document's limit.
+    ShareLinkTooLong,
 }
 
 /// Where keyboard focus goes once the screen has changed after a user's action, so that a
@@ -149,7 +152,7 @@ pub enum Action {
     ImportFailed(ImportError),
     ResolveImport(ImportChoice),
     /// A share link was opened: its assessment, validated as a file import is, or why not.
-    Shared(Result<Box<Assessment>, Option<ImportError>>),
+    Shared(Result<Box<Assessment>, crate::share::Refused>),
     /// The user's answer to a share link: import it (true) or not.
     SharedDecision(bool),
     /// Opens the merged view of a workshop.
@@ -417,8 +420,9 @@ impl Reducible for State {
             Action::Shared(result) => {
                 match result {
                     Ok(a) => s.shared = Some(*a),
-                    Err(Some(e)) => s.notice = Some(Notice::ImportFailed(e)),
-                    Err(None) => s.notice = Some(Notice::ShareLinkBroken),
+                    Err(Refused::Invalid(e)) => s.notice = Some(Notice::ImportFailed(e)),
+                    Err(Refused::Broken) => s.notice = Some(Notice::ShareLinkBroken),
+                    Err(Refused::TooLong) => s.notice = Some(Notice::ShareLinkTooLong),
                 }
                 s.arrive(if s.shared.is_some() {
                     Focus::Decision

@@ -2,13 +2,13 @@
 //!
 //! Each item (a purpose's priority, an area's level, a clause's level) keeps how many participants
 //! chose each value. Participants' files and a facilitator's show of hands (tally mode) fill the
-//! same counts, so both give the same merged view. Statistics are `scoring::item_stats` over the
-//! values the counts stand for, as `framework.md` defines them.
+//! same counts, so both give the same merged view. Statistics are those of `scoring::item_stats`
+//! over the values the counts stand for, as `framework.md` defines them, read from the counts.
 
 use crate::content::{N_AREAS, N_CLAUSES, N_PURPOSES};
 use crate::i18n::Lang;
 use crate::model::{Answer, Assessment, Level, Mode, Priority};
-use crate::scoring::{item_stats, ItemStats};
+use crate::scoring::ItemStats;
 
 /// How many participants chose each value of one item: levels 0–4, or priorities low (1),
 /// medium (2), high (3).
@@ -23,12 +23,56 @@ impl Counts {
         self.0.iter().sum()
     }
 
-    /// The merged statistics; `None` when nobody gave a value.
+    /// The merged statistics; `None` when nobody gave a value. The same figures as
+    /// `scoring::item_stats` over the values the counts stand for, read straight from the counts:
+    /// a show of hands may count up to 500,000 values per item, redrawn on every keystroke.
     pub fn stats(&self) -> Option<ItemStats> {
-        let values: Vec<u8> = (0u8..5)
-            .flat_map(|v| std::iter::repeat_n(v, self.0[usize::from(v)] as usize))
-            .collect();
-        item_stats(&values)
+        let n = u64::from(self.total());
+        let min = (0u8..5).find(|&v| self.0[usize::from(v)] > 0)?;
+        let max = (0u8..5).rev().find(|&v| self.0[usize::from(v)] > 0)?;
+        let median = self.median_of(0, n);
+        let (q1, q3) = if n == 1 {
+            (median, median)
+        } else {
+            (
+                self.median_of(0, n / 2),
+                self.median_of(n.div_ceil(2), n / 2),
+            )
+        };
+        // Half down: 2.5 → 2. The median of integers is a whole or a half number, so floor is exact.
+        let consensus = median.floor() as u8;
+        Some(ItemStats {
+            count: usize::try_from(n).unwrap_or(usize::MAX),
+            median,
+            min,
+            max,
+            q1,
+            q3,
+            disagreement: max - min >= 2,
+            consensus,
+        })
+    }
+
+    /// The value at position `k` (from 0) of the values in ascending order.
+    fn nth(&self, k: u64) -> u8 {
+        let mut below = 0u64;
+        for v in 0u8..5 {
+            below += u64::from(self.0[usize::from(v)]);
+            if k < below {
+                return v;
+            }
+        }
+        4
+    }
+
+    /// The median of the `len` sorted values from position `start`.
+    fn median_of(&self, start: u64, len: u64) -> f64 {
+        let mid = start + len / 2;
+        if len % 2 == 1 {
+            f64::from(self.nth(mid))
+        } else {
+            (f64::from(self.nth(mid - 1)) + f64::from(self.nth(mid))) / 2.0
+        }
     }
 }
 

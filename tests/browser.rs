@@ -370,3 +370,42 @@ async fn each_question_shows_its_own_answer_when_the_next_one_replaces_it() {
         }
     }
 }
+
+/// Plays another window writing `value` under the key of assessment `key_id`.
+fn storage_event_from_another_window(namespace: &str, key_id: &str, value: &str) {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(&format!("autodiag37101:{namespace}:a:{key_id}")));
+    init.set_new_value(Some(value));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    gloo::utils::window().dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn another_assessments_key_never_changes_the_open_one() {
+    const NS: &str = "t-storage-event";
+    const OTHER: &str = "9a1d2f3e-4b5c-4d6e-8f70-8192a3b4c5d6";
+    Store::new(NS).clear().unwrap();
+    let mut loaded = Loaded::default();
+    loaded.assessments.push(blank(Mode::Quick));
+    loaded.current = Some(ID.into());
+    let el = host();
+    let mut p = props(NS, Lang::Fr);
+    p.loaded = Rc::new(loaded);
+    mount(&el, p).await;
+    assert!(el.text_content().unwrap().contains("Saint-Exemple"));
+
+    // The key of another assessment, holding a newer revision of the open one: not applied.
+    let mut usurper = blank(Mode::Quick);
+    usurper.revision = 7;
+    usurper.community.name = "Commune usurpée".into();
+    storage_event_from_another_window(NS, OTHER, &autodiag37101::format::export_compact(&usurper));
+    yew::scheduler::flush().await;
+    let text = el.text_content().unwrap();
+    assert!(!text.contains("Commune usurpée"), "{text}");
+    assert!(text.contains("Saint-Exemple"), "{text}");
+
+    // The same value under its own key is another window's newer version: shown.
+    storage_event_from_another_window(NS, ID, &autodiag37101::format::export_compact(&usurper));
+    yew::scheduler::flush().await;
+    assert!(el.text_content().unwrap().contains("Commune usurpée"));
+}

@@ -30,9 +30,9 @@ fn broken_data_is_an_error_not_a_panic() {
     for bad in ["Z", "Zm9v!", "Zm9v=", "é"] {
         assert_eq!(from_base64url(bad), Err(Broken), "{bad:?}");
     }
-    assert_eq!(payload("#share=1.Z", "default"), Some(Err(Broken)));
+    assert_eq!(payload("#share=1.Z", "default"), Some(Err(Refused::Broken)));
     let huge = format!("{PREFIX}{}", "A".repeat(MAX_LINK_BYTES + 4));
-    assert_eq!(payload(&huge, "default"), Some(Err(Broken)));
+    assert_eq!(payload(&huge, "default"), Some(Err(Refused::TooLong)));
     assert_eq!(payload("#step=3", "default"), None, "not a share link");
     assert_eq!(payload("", "default"), None);
 }
@@ -43,7 +43,8 @@ fn a_link_carries_its_payload_after_the_page_address() {
         "https://mairie.example/autodiag/index.html#old",
         b"hello",
         "default",
-    );
+    )
+    .unwrap();
     assert_eq!(
         l,
         "https://mairie.example/autodiag/index.html#share=1.aGVsbG8"
@@ -59,7 +60,7 @@ fn a_link_carries_its_payload_after_the_page_address() {
 
 #[test]
 fn on_a_page_of_several_widgets_only_the_one_the_link_came_from_offers_it() {
-    let l = link("https://portail.example/outil", b"hello", "commune");
+    let l = link("https://portail.example/outil", b"hello", "commune").unwrap();
     assert_eq!(l, "https://portail.example/outil#share=1.aGVsbG8.commune");
     let fragment = &l[l.find('#').unwrap()..];
     assert_eq!(payload(fragment, "commune"), Some(Ok(b"hello".to_vec())));

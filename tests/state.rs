@@ -422,6 +422,9 @@ fn every_screen_change_says_where_focus_goes() {
     );
     let s = run(s, [Action::SharedDecision(false)]);
     assert_eq!(s.focus, Some(Focus::Heading));
-    let s = run(s, [Action::Shared(Err(None))]);
+    let s = run(
+        s,
+        [Action::Shared(Err(autodiag37101::share::Refused::Broken))],
+    );
     assert_eq!(s.focus, Some(Focus::Notice), "a broken link says so");
 }

@@ -219,3 +219,41 @@ proptest! {
         prop_assert_eq!(w.counts(Item::Area(3)).stats(), item_stats(&values));
     }
 }
+
+/// The values the counts stand for, in ascending order: the slow route the counts route replaces.
+fn expanded(c: &Counts) -> Vec<u8> {
+    (0u8..5)
+        .flat_map(|v| std::iter::repeat_n(v, c.0[usize::from(v)] as usize))
+        .collect()
+}
+
+proptest! {
+    /// Statistics read from the counts equal those of the expanded values, for small counts (every
+    /// parity and empty value) and large ones (a big room's show of hands).
+    #[test]
+    fn statistics_from_counts_equal_those_of_the_expanded_values(
+        small in proptest::array::uniform5(0u32..4),
+        large in proptest::array::uniform5(0u32..=5_000),
+        pick in any::<bool>(),
+    ) {
+        let c = Counts(if pick { small } else { large });
+        prop_assert_eq!(c.stats(), item_stats(&expanded(&c)));
+    }
+}
+
+#[test]
+fn statistics_from_counts_match_worked_examples() {
+    for counts in [
+        [0, 0, 0, 0, 0],
+        [1, 0, 0, 0, 0],
+        [0, 0, 0, 0, 1],
+        [1, 0, 0, 0, 1],
+        [0, 1, 2, 0, 0],
+        [1, 0, 2, 0, 1],
+        [MAX_COUNT; 5],
+        [MAX_COUNT, 0, 0, 0, 1],
+    ] {
+        let c = Counts(counts);
+        assert_eq!(c.stats(), item_stats(&expanded(&c)), "{counts:?}");
+    }
+}

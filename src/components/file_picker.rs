@@ -5,22 +5,20 @@ use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::files::MAX_FILE_BYTES;
+
+type Error = UseStateHandle<Option<String>>;
 use crate::hooks::{use_app, AppContext};
 use crate::state::Action;
 
 type Reader = Rc<RefCell<Option<gloo::file::callbacks::FileReader>>>;
 
 /// Reads a file the user gave and hands it to the core's import. A problem is a message saying
-/// what is wrong; nothing in storage changes. Files over 5 MB are refused before being read.
-fn open(
-    app: &AppContext,
-    file: File,
-    reader: &Reader,
-    error: &UseStateHandle<Option<&'static str>>,
-) {
+/// what is wrong; nothing in storage changes. Files over a document's limit are refused by their
+/// size, before being read.
+fn open(app: &AppContext, file: File, reader: &Reader, error: &Error) {
     error.set(None);
-    if file.size() > MAX_FILE_BYTES {
-        error.set(Some(app.ui().import_too_big));
+    if !crate::files::fits(file.size()) {
+        error.set(Some(app.ui().import_too_big.to_string()));
         return;
     }
     let (app, error, slot) = (app.clone(), error.clone(), reader.clone());
@@ -30,7 +28,7 @@ fn open(
                 Ok(a) => Action::Import(Box::new(a)),
                 Err(e) => Action::ImportFailed(e),
             }),
-            Err(_) => error.set(Some(app.ui().import_unreadable)),
+            Err(_) => error.set(Some(app.ui().import_unreadable.to_string())),
         }
         slot.borrow_mut().take();
     });
@@ -48,12 +46,19 @@ struct Batch {
 }
 
 /// Reads every participant's file, then opens the workshop's merged view. A file that is too
-/// big, unreadable or not an export is listed with the reason, and the others are merged.
-fn open_workshop(app: &AppContext, files: Vec<File>) {
+/// big, unreadable or not an export is listed with the reason, and the others are merged. Too
+/// many files, or too many bytes in all, and none is read: the user is told at once.
+fn open_workshop(app: &AppContext, files: Vec<File>, error: &Error) {
     use crate::format::ImportError;
     use crate::state::WorkshopSession;
 
+    error.set(None);
     if files.is_empty() {
+        return;
+    }
+    let sizes: Vec<f64> = files.iter().map(|f| f.size()).collect();
+    if let Err(too_much) = crate::files::check_workshop(&sizes) {
+        error.set(Some(too_much.message(app.lang)));
         return;
     }
     let batch = Rc::new(RefCell::new(Batch {
@@ -82,12 +87,12 @@ fn open_workshop(app: &AppContext, files: Vec<File>) {
     };
     for file in files {
         let name = file.name();
-        if file.size() > MAX_FILE_BYTES {
+        if !crate::files::fits(file.size()) {
             batch.borrow_mut().rejected.push((
                 name,
                 ImportError::TooLarge {
                     bytes: file.size() as usize,
-                    limit: MAX_FILE_BYTES as usize,
+                    limit: MAX_FILE_BYTES,
                 },
             ));
             finish(&batch);
@@ -127,7 +132,7 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
     let ui = app.ui();
     let workshop = props.workshop;
     let reader: Reader = use_mut_ref(|| None);
-    let error = use_state(|| None::<&'static str>);
+    let error = use_state(|| None::<String>);
     let dragging = use_state(|| false);
 
     let onchange = {
@@ -137,7 +142,7 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
             if workshop {
                 let files = input.files().map(|l| every_file(&l)).unwrap_or_default();
                 input.set_value("");
-                open_workshop(&app, files);
+                open_workshop(&app, files, &error);
                 return;
             }
             if let Some(file) = input.files().and_then(|list| list.get(0)) {
@@ -155,7 +160,11 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
             dragging.set(false);
             let files = e.data_transfer().and_then(|d| d.files());
             if workshop {
-                open_workshop(&app, files.map(|l| every_file(&l)).unwrap_or_default());
+                open_workshop(
+                    &app,
+                    files.map(|l| every_file(&l)).unwrap_or_default(),
+                    &error,
+                );
                 return;
             }
             if let Some(file) = files.and_then(|l| l.get(0)) {
@@ -194,7 +203,7 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
             <div class="field">
                 <label for={id.clone()}>{ label }</label>
                 <p class="hint" id={hint_id.clone()}>{ hint }</p>
-                if let Some(message) = *error {
+                if let Some(message) = (*error).clone() {
                     <p class="error" role="alert">{ message }</p>
                 }
                 <input {id} type="file" accept=".json,application/json" multiple={workshop}

@@ -37,6 +37,7 @@ pub fn notices(app: &AppContext) -> Html {
             Notice::ImportFailed(e) => (fill(ui.import_failed, &[&e.message(app.lang)]), false, true),
             Notice::AllDeleted => (ui.all_deleted.to_string(), false, false),
             Notice::ShareLinkBroken => (ui.share.broken.to_string(), false, true),
+            Notice::ShareLinkTooLong => (ui.share.refused_too_long.to_string(), false, true),
         };
         html! {
             // Focusable from script: after an import or a deletion focus moves here.

@@ -5,24 +5,60 @@ use yew::prelude::*;
 use super::export_button;
 use crate::hooks::use_app;
 use crate::i18n::fill;
-use crate::share::QR_MAX_BYTES;
+use crate::share::{TooLong, QR_MAX_BYTES};
 
-/// The link's QR code as SVG markup (the `qrcode` crate's renderer), or `None` when the link is
-/// too long for one. Medium error correction where it fits, low for the longest links.
-pub fn qr_svg(link: &str) -> Option<String> {
+/// The link's QR code, or `None` when the link is too long for one. Medium error correction
+/// where it fits, low for the longest links.
+pub fn qr_code(link: &str) -> Option<QrModules> {
     use qrcode::{EcLevel, QrCode};
     let code = QrCode::with_error_correction_level(link, EcLevel::M)
         .or_else(|_| QrCode::with_error_correction_level(link, EcLevel::L))
         .ok()?;
-    let svg = code
-        .render::<qrcode::render::svg::Color>()
-        .module_dimensions(4, 4)
-        .build();
-    // An XML declaration means nothing inside an HTML page.
-    Some(
-        svg.trim_start_matches(r#"<?xml version="1.0" standalone="yes"?>"#)
-            .to_string(),
-    )
+    Some(QrModules {
+        width: code.width(),
+        dark: code
+            .into_colors()
+            .into_iter()
+            .map(|c| c == qrcode::Color::Dark)
+            .collect(),
+    })
+}
+
+/// A QR code's module matrix: `width` × `width` modules, row by row, true for a dark one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QrModules {
+    pub width: usize,
+    pub dark: Vec<bool>,
+}
+
+/// The light margin the QR standard asks around the code, in modules.
+const QUIET_ZONE: usize = 4;
+
+impl QrModules {
+    /// One path for every dark module (a 1 × 1 square in module units, the quiet zone added), so
+    /// the code is built as elements rather than parsed from markup.
+    pub fn path(&self) -> String {
+        use std::fmt::Write;
+        let mut d = String::with_capacity(self.dark.len() * 6);
+        for (i, _) in self.dark.iter().enumerate().filter(|(_, &dark)| dark) {
+            let (x, y) = (i % self.width + QUIET_ZONE, i / self.width + QUIET_ZONE);
+            let _ = write!(d, "M{x} {y}h1v1h-1z");
+        }
+        d
+    }
+
+    /// The SVG: a light square with the dark modules over it, 4 px a module.
+    pub fn view(&self, label: &'static str) -> Html {
+        let side = (self.width + 2 * QUIET_ZONE).to_string();
+        let px = ((self.width + 2 * QUIET_ZONE) * 4).to_string();
+        html! {
+            <svg viewBox={format!("0 0 {side} {side}")}
+                width={px.clone()} height={px} shape-rendering="crispEdges" role="img" aria-label={label}>
+                <rect width={side.clone()} height={side} fill="#fff" />
+                <path d={self.path()} fill="#000" />
+            </svg>
+        }
+    }
 }
 
 #[component]
@@ -32,7 +68,7 @@ pub fn SharePanel() -> Html {
     let t = &ui.share;
     let open = use_state(|| false);
     let with_notes = use_state(|| false);
-    let link = use_state(|| None::<String>);
+    let link = use_state(|| None::<Result<String, TooLong>>);
     let copied = use_state(|| false);
     let current = app.open().cloned();
     {
@@ -54,7 +90,7 @@ pub fn SharePanel() -> Html {
                 let json = crate::format::export_answers(&a);
                 #[cfg(target_arch = "wasm32")]
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(bytes) = crate::platform::deflate_raw(json.as_bytes(), true).await {
+                    if let Ok(bytes) = crate::platform::deflate_raw(json.as_bytes()).await {
                         let (page, _) = crate::platform::address();
                         link.set(Some(crate::share::link(&page, &bytes, &namespace)));
                     }
@@ -81,6 +117,18 @@ pub fn SharePanel() -> Html {
         move |_| with_notes.set(!*with_notes)
     };
     let body = link.as_ref().map(|l| {
+        let l = match l {
+            Ok(l) => l,
+            // Opening a link this long would be refused: only the file can carry it.
+            Err(TooLong(bytes)) => {
+                return html! {
+                    <div class="notice notice-info">
+                        <p>{ fill(t.too_long_for_link, &[&bytes.to_string()]) }</p>
+                        { export_button(&app, &a.id) }
+                    </div>
+                }
+            }
+        };
         let copy = {
             let (l, copied) = (l.clone(), copied.clone());
             Callback::from(move |_| {
@@ -95,7 +143,7 @@ pub fn SharePanel() -> Html {
                 let _ = (&l, &copied);
             })
         };
-        let qr = (l.len() <= QR_MAX_BYTES).then(|| qr_svg(l)).flatten();
+        let qr = (l.len() <= QR_MAX_BYTES).then(|| qr_code(l)).flatten();
         html! {
             <>
                 <div class="field">
@@ -106,10 +154,8 @@ pub fn SharePanel() -> Html {
                     <button type="button" class="button" onclick={copy}>{ t.copy }</button>
                     <span role="status" class="copied">{ if *copied { t.copied } else { "" } }</span>
                 </p>
-                if let Some(svg) = qr {
-                    <div class="qr" role="img" aria-label={t.qr_label}>
-                        { Html::from_html_unchecked(svg.into()) }
-                    </div>
+                if let Some(qr) = qr {
+                    <div class="qr">{ qr.view(t.qr_label) }</div>
                 } else {
                     <div class="notice notice-info">
                         <p>{ fill(t.too_long, &[&l.len().to_string()]) }</p>
@@ -129,5 +175,39 @@ pub fn SharePanel() -> Html {
             </div>
             { for body }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_qr_path_draws_each_dark_module_once_inside_the_quiet_zone() {
+        let qr = qr_code("https://mairie.example/autodiag/#share=1.aGVsbG8").unwrap();
+        let dark = qr.dark.iter().filter(|&&d| d).count();
+        assert_eq!(qr.dark.len(), qr.width * qr.width);
+        let path = qr.path();
+        let squares: Vec<(usize, usize)> = path
+            .split('M')
+            .skip(1)
+            .map(|s| {
+                let s = s.strip_suffix("h1v1h-1z").unwrap();
+                let (x, y) = s.split_once(' ').unwrap();
+                (x.parse().unwrap(), y.parse().unwrap())
+            })
+            .collect();
+        assert_eq!(squares.len(), dark);
+        for (x, y) in squares {
+            assert!((QUIET_ZONE..QUIET_ZONE + qr.width).contains(&x));
+            assert!((QUIET_ZONE..QUIET_ZONE + qr.width).contains(&y));
+            assert!(qr.dark[(y - QUIET_ZONE) * qr.width + x - QUIET_ZONE]);
+        }
+        // The three finder patterns' corners are dark.
+        assert!(qr.dark[0] && qr.dark[qr.width - 1] && qr.dark[qr.width * (qr.width - 1)]);
+        assert!(
+            qr_code(&"x".repeat(4000)).is_none(),
+            "too long for any QR code"
+        );
     }
 }

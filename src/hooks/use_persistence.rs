@@ -96,6 +96,20 @@ pub fn use_persistence(state: &UseReducerHandle<State>, store: &Store) {
     }
 }
 
+/// What another window's change to the key of assessment `key_id` means here: a removal, or a
+/// newer version of that assessment. A value holding any other assessment is ignored, as start-up
+/// sets it aside: it must never replace the assessment whose id it claims. Unreadable values are
+/// left for the next start-up too.
+pub fn from_other_window(key_id: &str, new_value: Option<&str>) -> Option<Action> {
+    match new_value {
+        None => Some(Action::ExternalRemoved(key_id.to_string())),
+        Some(v) => crate::format::import(v.as_bytes())
+            .ok()
+            .filter(|a| a.id == key_id)
+            .map(|a| Action::External(Box::new(a))),
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 fn listen_to_other_windows(
     state: UseReducerHandle<State>,
@@ -115,14 +129,8 @@ fn listen_to_other_windows(
             let Some(id) = store.assessment_id(&key) else {
                 return;
             };
-            match event.new_value() {
-                None => state.dispatch(Action::ExternalRemoved(id.to_string())),
-                // Unreadable values are left for the next start-up, which sets them aside.
-                Some(v) => {
-                    if let Ok(a) = crate::format::import(v.as_bytes()) {
-                        state.dispatch(Action::External(Box::new(a)));
-                    }
-                }
+            if let Some(action) = from_other_window(id, event.new_value().as_deref()) {
+                state.dispatch(action);
             }
         },
     ))
