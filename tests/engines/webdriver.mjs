@@ -1,7 +1,7 @@
 // Firefox ESR and WebKitGTK through W3C WebDriver (selenium-webdriver), for the journey that runs
 // in every engine: Playwright drives only its own patched Firefox and WebKit builds, which cannot be
 // installed here, while the stock engines ship a WebDriver server.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, Capabilities } from 'selenium-webdriver';
@@ -37,7 +37,6 @@ export async function launch(engine) {
       .setPreference('app.update.enabled', false)
       .setPreference('network.connectivity-service.enabled', false)
       .setPreference('datareporting.policy.dataSubmissionEnabled', false);
-    const { mkdir } = await import('node:fs/promises');
     await mkdir(join(dir, 'profile'));
     service = new firefox.ServiceBuilder(env.GECKODRIVER_BIN ?? `${env.HOME}/.cargo/bin/geckodriver`);
     driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options)
