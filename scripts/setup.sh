@@ -15,6 +15,13 @@ missing_apt=()
 [ -x /usr/bin/chromedriver ] || missing_apt+=(chromium-driver)
 # pdftotext, to read the printed report in the end-to-end tests.
 [ -x /usr/bin/pdftotext ] || missing_apt+=(poppler-utils)
+# Firefox ESR (what French administrations run) and WebKitGTK (Safari's engine), through WebDriver;
+# WebKitGTK's MiniBrowser needs a display, which xvfb-run gives.
+[ -x /usr/bin/firefox-esr ] || missing_apt+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || missing_apt+=(webkit2gtk-driver)
+[ -x "$MINIBROWSER" ] || missing_apt+=(libwebkit2gtk-4.1-0)
+[ -x /usr/bin/xvfb-run ] || missing_apt+=(xvfb)
+[ -x /usr/bin/xauth ] || missing_apt+=(xauth)
 if [ "${#missing_apt[@]}" -gt 0 ]; then
     say "Installing ${missing_apt[*]} (Debian packages, for the browser tests)"
     sudo_cmd=""
@@ -36,6 +43,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
         cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+if [ "$("$GECKODRIVER_BIN" --version 2>/dev/null | head -1 || true)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    say "Installing geckodriver $GECKODRIVER_VERSION (about 4 minutes, once)"
+    # From crates.io: the npm geckodriver package downloads a prebuilt binary, which fails here.
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+fi
+
 # Trunk must use exactly the tools installed here, never download its own.
 pinned="$(awk -F'"' '/^wasm_bindgen *=/ { print $2 }' Trunk.toml)"
 if [ "$pinned" != "$WASM_BINDGEN_VERSION" ]; then
@@ -44,7 +57,7 @@ if [ "$pinned" != "$WASM_BINDGEN_VERSION" ]; then
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "Installing the npm packages (wasm-opt, playwright-core, axe)"
+    say "Installing the npm packages (wasm-opt, playwright-core, axe, selenium-webdriver)"
     npm ci --no-audit --no-fund --loglevel=error
 fi
 if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)" ]; then
@@ -53,4 +66,4 @@ if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)"
 fi
 
 cargo fetch --locked --quiet
-say "Tools ready: trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt 132, $(/usr/bin/chromium --version 2>/dev/null | head -1)"
+say "Tools ready: trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt 132, $(/usr/bin/chromium --version 2>/dev/null | head -1), $(/usr/bin/firefox-esr --version 2>/dev/null | head -1), geckodriver $GECKODRIVER_VERSION, WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null || echo '?')"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, native unit and property tests, component and storage
-# tests in headless Chromium, then end-to-end tests against the built app. Sets up what is missing.
+# tests in headless Chromium and Firefox, then end-to-end tests against the built app (Chromium,
+# then the core journey in Firefox ESR and WebKitGTK). Sets up what is missing.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -19,8 +20,18 @@ say "Browser tests (wasm-bindgen-test in headless Chromium)"
 # chromedriver leaves its profile in TMPDIR: keep it inside the target directory.
 mkdir -p "$CARGO_TARGET_DIR/tmp"
 TMPDIR="$CARGO_TARGET_DIR/tmp" cargo test --locked --target wasm32-unknown-unknown --test browser
+
+say "Browser tests again, in headless Firefox ESR"
+# The runner picks the first of GECKODRIVER, SAFARIDRIVER, CHROMEDRIVER set (it adds -headless);
+# CHROMEDRIVER is unset so that no reordering can bring Chromium back. webdriver.json's
+# moz:firefoxOptions names firefox-esr.
+TMPDIR="$CARGO_TARGET_DIR/tmp" env -u CHROMEDRIVER GECKODRIVER="$GECKODRIVER_BIN" \
+    cargo test --locked --target wasm32-unknown-unknown --test browser
 rm -rf "$CARGO_TARGET_DIR/tmp"
 
 "$ROOT/scripts/build.sh"
 say "End-to-end tests (Playwright against dist/ on 127.0.0.1)"
 node --test --test-concurrency=1 tests/e2e/
+
+say "The core journey in Firefox ESR and WebKitGTK (WebDriver against dist/, WebKit under Xvfb)"
+xvfb-run -a node --test --test-concurrency=1 tests/engines/
