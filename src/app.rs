@@ -186,8 +186,16 @@ fn focus_within(root: &NodeRef, selector: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(el) = found {
         let _ = el.focus();
+        // A widget stays hidden until its style sheet has loaded, and a hidden element takes no
+        // focus: a share link decoded by then is focused when the widget is revealed (`lib.rs`).
+        if el.closest("[hidden]").ok().flatten().is_some() {
+            let _ = el.set_attribute(FOCUS_ON_REVEAL, "");
+        }
     }
 }
+
+/// Marks the element to focus once the widget is shown.
+pub const FOCUS_ON_REVEAL: &str = "data-focus-on-reveal";
 
 /// Tells the host page how the open assessment progresses (see `events`).
 #[hook]

@@ -139,6 +139,7 @@ fn mount_in(
             gloo::events::EventListener::once(&link, event, move |_| {
                 slot.remove();
                 let _ = root.remove_attribute("hidden");
+                focus_on_reveal(&root);
                 // The prerendered first screen, now replaced, goes.
                 host.replace_children_with_node_0();
                 mark_mounted();
@@ -160,6 +161,19 @@ fn mount_in(
         mark_mounted();
     }
     Ok(())
+}
+
+/// Focuses what the app asked to focus while the widget was still hidden (see `app::focus_within`).
+#[cfg(target_arch = "wasm32")]
+fn focus_on_reveal(root: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let selector = format!("[{}]", app::FOCUS_ON_REVEAL);
+    if let Ok(Some(el)) = root.query_selector(&selector) {
+        let _ = el.remove_attribute(app::FOCUS_ON_REVEAL);
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
 }
 
 /// The props of a widget with these settings, and what storage holds for its namespace.

@@ -66,8 +66,20 @@ test('focus lands on the new screen after « Commencer », « Reprendre », an i
   const link = await app.within.getByRole('textbox', { name: 'Lien de partage' }).inputValue();
   await app.page.evaluate(() => localStorage.clear());
   await app.page.goto('about:blank');
-  await app.page.goto(link);
+  // The widget stays hidden until its style sheet has loaded, and a hidden button takes no
+  // focus: hold the sheet until the link is decoded and offered, as on a slow connection.
+  let offered = false;
+  await app.page.route(/\.css$/, async (route) => {
+    const page = app.page;
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-autodiag]')]
+      .some((h) => (h.shadowRoot ?? h).querySelector('[role=alertdialog]')), null, { timeout: 10_000 })
+      .then(() => { offered = true; }, () => {});
+    await route.continue();
+  });
+  await app.page.goto(link, { waitUntil: 'commit' });
   await app.ready();
+  assert.ok(offered, 'the link was offered while the widget was still hidden');
+  await app.page.unroute(/\.css$/);
   await focusLandsOn(app, 'BUTTON', /^Importer$/);
   await app.within.getByRole('button', { name: 'Importer', exact: true }).click();
   await focusLandsOn(app, 'DIV', /Commune de Focus/);
