@@ -116,12 +116,12 @@ async function withoutAncestorOrigins(page) {
  * Opens `host.html` on `hostOrigin`, framing the widget with `?origin=declared` and `query`.
  * Returns the page, the frame's locator and the Playwright frame.
  */
-async function openHost(hostOrigin, { declared = hostOrigin, query = '', firefox = false } = {}) {
+async function openHost(hostOrigin, { declared = hostOrigin, query = '', firefox = false, appOrigin = app.origin } = {}) {
   const page = await chrome.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const rewritten = firefox ? await withoutAncestorOrigins(page) : null;
-  const src = `${app.origin}/frame.html?origin=${encodeURIComponent(declared)}${query}`;
+  const src = `${appOrigin}/frame.html?origin=${encodeURIComponent(declared)}${query}`;
   await page.goto(`${hostOrigin}/host.html?frame=${encodeURIComponent(src)}&echo=${encodeURIComponent(`${app.origin}/echo.html`)}`);
   const widget = page.frameLocator('#widget');
   await page.locator('#widget').waitFor();
@@ -148,6 +148,7 @@ async function assertRefused(host, message = /Cette page n’est pas autorisée 
   assert.equal(await host.widget.getByText(SECRET).count(), 0, 'no stored assessment shown');
   assert.equal(await host.widget.getByRole('button', { name: /Supprimer|Delete/ }).count(), 0, 'nothing to delete');
   assert.equal(await host.widget.getByText(/ajoutez son adresse|add its address/).count(), 1);
+  assert.equal(await host.widget.getByRole('heading').count(), 0, 'nothing left of the first screen');
   const state = await host.frame().evaluate(() => ({
     mounted: performance.getEntriesByName('autodiag:mounted').length,
     shadow: document.querySelector('#autodiag').shadowRoot !== null,
@@ -229,5 +230,38 @@ test('with no list, the frame’s own origin may frame it and any other is refus
     const ms = await assertAllowed(same, app.origin);
     t.diagnostic(`same origin: app mounted ${Math.round(ms)} ms after the frame's navigation started`);
     await same.page.close();
+  }
+});
+
+/** Polls `check` until it holds: for a signal only Playwright sees, such as a frame's address. */
+async function until(check, what) {
+  for (const end = Date.now() + 10_000; Date.now() < end;) {
+    if (await check()) return;
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+test('the frame-ancestors header of the README lets the listed host frame it and blocks the others', async () => {
+  const stranger = await serve(hostRoot);
+  const listedHost = await serve(hostRoot);
+  // The header as README.md gives it, with one partner listed: the browser's own guard, which
+  // stops a page before frame.js could even run.
+  const guarded = await serve(appRoot, { 'content-security-policy': `${CSP}; frame-ancestors 'self' ${listedHost.origin}` });
+  try {
+    await setList([stranger.origin, listedHost.origin]); // frame.js alone would let both in
+    const blocked = await openHost(stranger.origin, { appOrigin: guarded.origin });
+    await until(() => blocked.page.frames().some((f) => f.url().startsWith('chrome-error:')), 'the blocked frame');
+    await blocked.page.evaluate(() => window.ping());
+    assert.deepEqual(await blocked.messages(), []);
+    assert.equal(await blocked.widget.getByText(SECRET).count(), 0);
+    await blocked.page.close();
+    const listed = await openHost(listedHost.origin, { appOrigin: guarded.origin });
+    await listed.page.waitForFunction(() => window.__messages.some((m) => m.data?.type === 'autodiag:ready'));
+    await listed.page.close();
+  } finally {
+    await guarded.close();
+    await stranger.close();
+    await listedHost.close();
   }
 });
