@@ -180,19 +180,37 @@ fn write_embed(dir: &Path, a: &Assets) -> Result<(String, String), String> {
 }
 
 /// `frame.html`: the app for the iframe mode, `frame.js` running first to read its settings from
-/// the frame's address and to talk to the host page.
+/// the frame's address, to check that its parent page may show it, and to talk to that page; and
+/// `frame-origins.txt`, the list of origins allowed to frame it, which the publisher edits.
+///
+/// The app must not start before that check: a second module script would run while `frame.js`
+/// still awaits the list. So the loader is only preloaded (`modulepreload` fetches it and its glue
+/// without running them) and `frame.js` imports it; the widget's element is `hidden`, so that a
+/// refused parent never sees the first screen flash.
 fn write_frame(dir: &Path, page: &str, web: &Path) -> Result<(), String> {
     let script = read(&web.join("frame.js"))?;
     let name = format!("frame-{}.js", fingerprint(&script));
     write(&dir.join(&name), &script)?;
-    let at = page
-        .find("<script type=\"module\" src=\"./loader-")
+    write(
+        &dir.join("frame-origins.txt"),
+        read(&web.join("frame-origins.txt"))?,
+    )?;
+    let tag = span(page, "<script type=\"module\" src=\"./loader-", "</script>")
         .ok_or("no loader script in the page")?;
-    let frame = format!(
-        "{}<script type=\"module\" src=\"./{name}\"></script>\n{}",
-        &page[..at],
-        &page[at..]
+    let loader = between(tag, "src=\"", "\"").ok_or("no loader address")?.0;
+    let frame = page.replacen(
+        tag,
+        &format!(
+            "<script type=\"module\" src=\"./{name}\"></script>\n\
+             <link rel=\"modulepreload\" href=\"{loader}\" data-autodiag-loader>"
+        ),
+        1,
     );
+    let host = "<div id=\"autodiag\" data-autodiag";
+    if !frame.contains(host) {
+        return Err(format!("no {host:?} element in the page"));
+    }
+    let frame = frame.replacen(host, &format!("{host} hidden"), 1);
     write(&dir.join("frame.html"), frame)
 }
 

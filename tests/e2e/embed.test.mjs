@@ -199,7 +199,11 @@ test('iframe mode: settings from the address, postMessage to the host origin onl
   const other = await serve(dir);
   const host = await serve(dir);
   await writeFile(join(dir, 'evil.html'), `<!doctype html><title>x</title><script>
-    addEventListener('message', (e) => { if (e.data === 'go') parent.frames[0].postMessage({ type: 'autodiag:get-summary' }, '*'); });
+    addEventListener('message', (e) => {
+      if (e.data !== 'go') return;
+      parent.frames[0].postMessage({ type: 'autodiag:get-summary', id: 'evil' }, '*');
+      parent.postMessage('asked', '*');
+    });
   </script>`);
   await writeFile(join(dir, 'host.html'), `<!doctype html><html lang="en"><title>Portal</title>
     <iframe id="widget" title="Self-assessment" width="900" height="600"
@@ -208,11 +212,14 @@ test('iframe mode: settings from the address, postMessage to the host origin onl
     <script>
       window.__messages = [];
       addEventListener('message', (e) => {
+        if (e.data === 'asked') window.__asked = true;
         if (e.origin === ${JSON.stringify(app)} && e.data?.source === 'autodiag37101') window.__messages.push(e.data);
       });
     </script>`);
   try {
     const page = await env.chrome.context.newPage();
+    // The publisher lists this host (frame-origins.txt, beside frame.html; see iframe.test.mjs).
+    await page.route(`${app}/frame-origins.txt`, (route) => route.fulfill({ contentType: 'text/plain', body: `${host.origin}\n` }));
     await page.goto(`${host.origin}/host.html`);
     const types = () => page.evaluate(() => window.__messages.map((m) => m.type));
     await page.waitForFunction(() => window.__messages.some((m) => m.type === 'autodiag:ready'));
@@ -229,16 +236,16 @@ test('iframe mode: settings from the address, postMessage to the host origin onl
     assert.ok(!JSON.stringify(started).includes('Framed community'), 'no name crosses to the host');
     assert.ok((await types()).includes('autodiag:resize'));
 
-    // Another origin asks for the summary: ignored (else the answer would reach this page).
+    // Another origin asks for the summary, then the host does. The frame handles its messages in
+    // order, so a reply to the other origin would reach this page before the reply to the host.
     await page.frameLocator('#evil').locator('body').evaluate(() => window.postMessage('go', '*'));
-    await page.waitForTimeout(300);
-    assert.ok(!(await types()).includes('autodiag:summary'));
-    // The host asks: it gets the summary, with the answered count.
+    await page.waitForFunction(() => window.__asked);
     await page.evaluate((app) => document.getElementById('widget').contentWindow
-      .postMessage({ type: 'autodiag:get-summary' }, app), app);
-    await page.waitForFunction(() => window.__messages.some((m) => m.type === 'autodiag:summary'));
-    const summary = (await page.evaluate(() => window.__messages)).find((m) => m.type === 'autodiag:summary');
-    assert.equal(summary.detail.answered, 1);
+      .postMessage({ type: 'autodiag:get-summary', id: 'host' }, app), app);
+    await page.waitForFunction(() => window.__messages.some((m) => m.type === 'autodiag:summary' && m.id === 'host'));
+    const summaries = (await page.evaluate(() => window.__messages)).filter((m) => m.type === 'autodiag:summary');
+    assert.deepEqual(summaries.map((m) => m.id), ['host'], 'the other origin’s request was ignored');
+    assert.equal(summaries[0].detail.answered, 1);
     // Its storage is the frame's own origin, not the host's.
     assert.equal(await page.evaluate(() => localStorage.length), 0);
     await page.close();
