@@ -119,6 +119,97 @@ pub const N_PURPOSES: usize = 6;
 pub const N_AREAS: usize = 12;
 pub const N_CLAUSES: usize = 7;
 
+/// An answer to a requirement of the checklist (content version 2): yes, partly, no, na, unknown.
+#[derive(Debug)]
+pub struct RequirementAnswer {
+    pub id: &'static str,
+    pub title: Text,
+    pub descriptor: Text,
+}
+
+/// A label and the help under it.
+#[derive(Debug)]
+pub struct LabelHelp {
+    pub label: Text,
+    pub help: Text,
+}
+
+/// A title and the help under it.
+#[derive(Debug)]
+pub struct TitleHelp {
+    pub title: Text,
+    pub help: Text,
+}
+
+/// One thing the standard requires of the management system, asked as a plain question.
+#[derive(Debug)]
+pub struct Requirement {
+    /// `<clause>.<slug>`, stable: part of the export format.
+    pub id: &'static str,
+    /// Index in [`CLAUSES`].
+    pub clause: usize,
+    /// The sub-clause number, only where it was checked against the standard's contents.
+    pub hls: Option<&'static str>,
+    pub title: Text,
+    pub question: Text,
+    /// Which document would show it: the evidence field's placeholder.
+    pub evidence_hint: Text,
+    pub help: Option<Text>,
+}
+
+/// Who holds an area of action in the community.
+#[derive(Debug)]
+pub struct HolderInfo {
+    pub id: &'static str,
+    pub title: Text,
+    pub hint: Text,
+    /// The holder as named inside a sentence ("the inter-municipal body").
+    pub in_sentence: Text,
+}
+
+/// How findings and actions read when another body holds an area.
+#[derive(Debug)]
+pub struct HolderTemplate {
+    /// Index in [`HOLDERS`].
+    pub holder: usize,
+    /// With `{area}` (and possibly `{holder}`) to fill.
+    pub finding: Text,
+    pub actions: &'static [Text],
+}
+
+/// What the profile says when nobody holds an area.
+#[derive(Debug)]
+pub struct Flag {
+    pub title: Text,
+    pub finding: Text,
+    pub actions: &'static [Text],
+}
+
+/// An indicator a small community can follow, suggested for one area.
+#[derive(Debug)]
+pub struct Indicator {
+    /// `<area>.<slug>`, stable: part of the export format.
+    pub id: &'static str,
+    /// Index in [`AREAS`].
+    pub area: usize,
+    pub title: Text,
+    pub unit_hint: Text,
+    pub source_hint: Text,
+    /// Index in [`INDICATOR_THEMES`].
+    pub theme: usize,
+}
+
+/// A further-reading link: the user opens it, the app never fetches it.
+#[derive(Debug)]
+pub struct ReadingLink {
+    pub id: &'static str,
+    pub url: &'static str,
+    /// The language of the page.
+    pub lang: &'static str,
+    pub title: Text,
+    pub what: Text,
+}
+
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
 /// An answer as a reader sees it: the level's number, or "n/a" / "don't know" in `lang`;

@@ -236,3 +236,175 @@ fn content_version_moves_with_the_content() {
     let unique: HashSet<_> = versions.iter().collect();
     assert_eq!(unique.len(), versions.len(), "a version is recorded twice");
 }
+
+/// Every text of content version 2 (requirements, holders, indicators, further reading).
+fn v2_texts() -> Vec<(String, Text)> {
+    let mut out = Vec::new();
+    let mut push = |place: String, t: Text| out.push((place, t));
+    for a in &REQUIREMENT_ANSWERS {
+        push(format!("answers.{}.title", a.id), a.title);
+        push(format!("answers.{}.descriptor", a.id), a.descriptor);
+    }
+    push("evidence_field.label".into(), EVIDENCE_FIELD.label);
+    push("evidence_field.help".into(), EVIDENCE_FIELD.help);
+    for r in &REQUIREMENTS {
+        push(format!("requirements.{}.title", r.id), r.title);
+        push(format!("requirements.{}.question", r.id), r.question);
+        push(
+            format!("requirements.{}.evidence_hint", r.id),
+            r.evidence_hint,
+        );
+        if let Some(h) = r.help {
+            push(format!("requirements.{}.help", r.id), h);
+        }
+    }
+    push("holders.question.title".into(), HOLDER_QUESTION.title);
+    push("holders.question.help".into(), HOLDER_QUESTION.help);
+    for h in &HOLDERS {
+        push(format!("holders.{}.title", h.id), h.title);
+        push(format!("holders.{}.hint", h.id), h.hint);
+        push(format!("holders.{}.in_sentence", h.id), h.in_sentence);
+    }
+    push("holders.level_note".into(), HOLDER_LEVEL_NOTE);
+    for (i, t) in PARTICIPATION_LEVELS.iter().enumerate() {
+        push(format!("participation_levels[{i}]"), *t);
+    }
+    for t in &HOLDER_TEMPLATES {
+        push(
+            format!("holder_templates.{}.finding", HOLDERS[t.holder].id),
+            t.finding,
+        );
+        for (i, a) in t.actions.iter().enumerate() {
+            push(
+                format!("holder_templates.{}.actions[{i}]", HOLDERS[t.holder].id),
+                *a,
+            );
+        }
+    }
+    push("nobody_flag.title".into(), NOBODY_FLAG.title);
+    push("nobody_flag.finding".into(), NOBODY_FLAG.finding);
+    push("unknown_find_out".into(), UNKNOWN_FIND_OUT);
+    for x in &INDICATORS {
+        push(format!("indicators.{}.title", x.id), x.title);
+        push(format!("indicators.{}.unit_hint", x.id), x.unit_hint);
+        push(format!("indicators.{}.source_hint", x.id), x.source_hint);
+    }
+    for l in &READING {
+        push(format!("reading.{}.title", l.id), l.title);
+        push(format!("reading.{}.what", l.id), l.what);
+    }
+    out
+}
+
+#[test]
+fn every_requirement_belongs_to_its_clause_and_every_clause_has_some() {
+    let ids: Vec<&str> = REQUIREMENTS.iter().map(|r| r.id).collect();
+    assert_eq!(ids.len(), 27);
+    assert_eq!(
+        ids.iter().collect::<HashSet<_>>().len(),
+        27,
+        "ids are unique"
+    );
+    for r in &REQUIREMENTS {
+        let (clause, slug) = r.id.split_once('.').unwrap();
+        assert_eq!(clause, CLAUSES[r.clause].id, "{}", r.id);
+        assert!(!slug.is_empty());
+        // A sub-clause number, where shown, lies within its clause.
+        if let Some(hls) = r.hls {
+            assert!(
+                hls.starts_with(CLAUSES[r.clause].clause),
+                "{}: § {hls}",
+                r.id
+            );
+        }
+    }
+    // In the standard's order: clause by clause, never back.
+    assert!(REQUIREMENTS.windows(2).all(|w| w[0].clause <= w[1].clause));
+    for (i, c) in CLAUSES.iter().enumerate() {
+        assert!(
+            REQUIREMENTS.iter().any(|r| r.clause == i),
+            "{} has none",
+            c.id
+        );
+    }
+    // v1's climate question lives on as a requirement of the context.
+    assert!(REQUIREMENTS
+        .iter()
+        .any(|r| r.id == "context.climate" && r.help.is_some()));
+    let answers: Vec<&str> = REQUIREMENT_ANSWERS.iter().map(|a| a.id).collect();
+    assert_eq!(answers, ["yes", "partly", "no", "na", "unknown"]);
+}
+
+#[test]
+fn holders_and_their_wording() {
+    let ids: Vec<&str> = HOLDERS.iter().map(|h| h.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "community",
+            "intermunicipal",
+            "utility",
+            "higher",
+            "shared",
+            "nobody",
+            "unknown"
+        ]
+    );
+    assert_eq!(PARTICIPATION_LEVELS.len(), LEVELS.len());
+    for lang in [Lang::Fr, Lang::En] {
+        assert!(HOLDER_LEVEL_NOTE.get(lang).contains("{holder}"));
+        for t in &HOLDER_TEMPLATES {
+            assert!(t.finding.get(lang).contains("{area}"));
+            assert!(!t.actions.is_empty());
+        }
+        assert!(NOBODY_FLAG.finding.get(lang).contains("{area}"));
+    }
+}
+
+#[test]
+fn three_to_five_indicators_per_area_each_under_its_area() {
+    let mut seen = HashSet::new();
+    for (i, a) in AREAS.iter().enumerate() {
+        let mine: Vec<&Indicator> = INDICATORS.iter().filter(|x| x.area == i).collect();
+        assert!((3..=5).contains(&mine.len()), "{}: {}", a.id, mine.len());
+        for x in mine {
+            assert!(x.id.starts_with(&format!("{}.", a.id)), "{}", x.id);
+            assert!(x.theme < INDICATOR_THEMES.len());
+            assert!(seen.insert(x.id), "{} twice", x.id);
+        }
+    }
+}
+
+#[test]
+fn further_reading_links_are_plain_web_addresses() {
+    assert!(!READING.is_empty());
+    for l in &READING {
+        assert!(
+            l.url.starts_with("https://") || l.url.starts_with("http://"),
+            "{}",
+            l.url
+        );
+        assert!(!l.url.contains(char::is_whitespace), "{}", l.url);
+    }
+}
+
+#[test]
+fn content_v2_texts_are_complete_and_french_uses_its_typography() {
+    for (place, t) in v2_texts() {
+        for lang in [Lang::Fr, Lang::En] {
+            let s = t.get(lang);
+            assert!(!s.trim().is_empty(), "{place} is empty in {lang:?}");
+            assert_eq!(s, s.trim(), "{place} has stray spaces in {lang:?}");
+            assert!(!s.contains("  "), "{place} has a double space in {lang:?}");
+        }
+        assert!(!t.fr.contains('\''), "{place}: use ’ in French");
+        for mark in [" ?", " !", " ;", " :"] {
+            assert!(
+                !t.fr.contains(mark),
+                "{place}: a breakable space before {mark:?}"
+            );
+        }
+        // The whole app answers in one grammatical person: « nous », never « je ».
+        assert!(!t.fr.contains("Je ne sais pas"), "{place}");
+    }
+}
