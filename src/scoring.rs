@@ -218,6 +218,23 @@ pub struct ItemStats {
 }
 
 impl ItemStats {
+    /// The statistics of `count` values with these extremes, quartiles and median; what follows
+    /// from them (disagreement, consensus) is decided here only.
+    pub fn new(count: usize, (min, max): (u8, u8), (q1, median, q3): (f64, f64, f64)) -> Self {
+        ItemStats {
+            count,
+            median,
+            min,
+            max,
+            q1,
+            q3,
+            disagreement: max - min >= 2,
+            // Half down: 2.5 → 2. The median of integers is a whole or a half number, so floor
+            // is exact.
+            consensus: median.floor() as u8,
+        }
+    }
+
     pub fn iqr(&self) -> f64 {
         self.q3 - self.q1
     }
@@ -247,16 +264,5 @@ pub fn item_stats(values: &[u8]) -> Option<ItemStats> {
             median_sorted(&v[n.div_ceil(2)..]),
         )
     };
-    // Half down: 2.5 → 2. The median of integers is a whole or a half number, so floor is exact.
-    let consensus = median.floor() as u8;
-    Some(ItemStats {
-        count: n,
-        median,
-        min,
-        max,
-        q1,
-        q3,
-        disagreement: max - min >= 2,
-        consensus,
-    })
+    Some(ItemStats::new(n, (min, max), (q1, median, q3)))
 }

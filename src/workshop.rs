@@ -39,18 +39,8 @@ impl Counts {
                 self.median_of(n.div_ceil(2), n / 2),
             )
         };
-        // Half down: 2.5 → 2. The median of integers is a whole or a half number, so floor is exact.
-        let consensus = median.floor() as u8;
-        Some(ItemStats {
-            count: usize::try_from(n).unwrap_or(usize::MAX),
-            median,
-            min,
-            max,
-            q1,
-            q3,
-            disagreement: max - min >= 2,
-            consensus,
-        })
+        let count = usize::try_from(n).unwrap_or(usize::MAX);
+        Some(ItemStats::new(count, (min, max), (q1, median, q3)))
     }
 
     /// The value at position `k` (from 0) of the values in ascending order.
