@@ -145,6 +145,9 @@ fn french_uses_its_typography() {
                 "{place}: a breakable space before {mark:?}"
             );
         }
+        // The community answers as « nous » everywhere, never « je » (content review).
+        assert!(!t.fr.contains("Je ne sais pas"), "{place}");
+        assert!(!t.en.contains("I don't know"), "{place}");
     }
 }
 

@@ -80,7 +80,7 @@ fn french_has_a_bom_semicolons_and_decimal_commas() {
     let overall = r.iter().find(|x| x[1] == "overall").unwrap();
     assert_eq!(overall[3], "2,5", "(2 + 3) / 2 with a decimal comma");
     let health = r.iter().find(|x| x[1] == "health").unwrap();
-    assert_eq!(health[3], "Je ne sais pas");
+    assert_eq!(health[3], "Nous ne savons pas");
     let mobility = r.iter().find(|x| x[1] == "mobility").unwrap();
     assert_eq!(mobility[3], "Non évalués cette fois");
     assert!(csv.contains("\r\n"));

@@ -7,7 +7,7 @@ const env = useServedApp();
 
 const PRIORITY = ['Élevée', 'Moyenne', 'Faible', 'Élevée', 'Moyenne', 'Faible'];
 const PURPOSES = [/Attractivité/, /Préservation/, /Résilience/, /Utilisation responsable/, /Cohésion sociale/, /Bien-être/];
-const LEVELS = [/^0 – /, /^1 – /, /^2 – /, /^3 – /, /^4 – /, /^Sans objet/, /^Je ne sais pas/];
+const LEVELS = [/^0 – /, /^1 – /, /^2 – /, /^3 – /, /^4 – /, /^Sans objet/, /^Nous ne savons pas/];
 
 async function noViolations(app, where) {
   assert.deepEqual(await app.accessibilityViolations(), [], where);

@@ -22,7 +22,7 @@ const AREA_IDS = ['governance', 'education', 'innovation', 'health', 'culture', 
 // Going up and down the list from one step to the next: the answer of the step left behind must
 // never leak into the next one (the bug fixed in 91894d5 unchecked answers lower in the list).
 const LEVELS = [4, 0, 3, 'na', 1, 'unknown', 2, 0, 4, 'unknown', 2, 'na'];
-const LEVEL_LABEL = { na: /^Sans objet/, unknown: /^Je ne sais pas/ };
+const LEVEL_LABEL = { na: /^Sans objet/, unknown: /^Nous ne savons pas/ };
 const levelLabel = (l) => LEVEL_LABEL[l] ?? new RegExp(`^${l} – `);
 const levelValue = (l) => String(l);
 
