@@ -67,14 +67,20 @@ const WORDS = ['Délibération du conseil', 'voir le PCAET', 'bilan 2025', 'réu
 async function answerStep(app, rnd) {
   const step = app.within.locator('section.step');
   const groups = step.getByRole('group');
+  let answeredOne = false;
   for (let g = 0; g < (await groups.count()); g++) {
     const group = groups.nth(g);
     const radios = group.getByRole('radio');
     const n = await radios.count();
-    if (n === 0 || rnd(5) === 0) continue; // Some questions stay unanswered.
+    // Some questions stay unanswered, some are cleared again; the first of each step is always
+    // answered, so that every seed walks through answers on every step.
+    if (n === 0) continue;
+    const first = !answeredOne;
+    answeredOne = true;
+    if (!first && rnd(5) === 0) continue;
     await radios.nth(rnd(n)).check();
     const clear = group.getByRole('button', { name: /Effacer la réponse|Clear the answer/ });
-    if (rnd(8) === 0 && await clear.count()) await clear.click();
+    if (!first && rnd(8) === 0 && await clear.count()) await clear.click();
   }
   const fields = step.getByRole('textbox');
   for (let f = 0; f < (await fields.count()); f++) {
@@ -181,9 +187,11 @@ async function everyWay(app, { mode, lang, other }) {
   }
   const shown = await walkForward(app, rnd);
   assert.ok(await answeredCount(app) > 0, 'the walk answered questions');
-  const radiosShown = [...shown.values()].flatMap((s) => Object.entries(s))
-    .filter(([k, v]) => k.startsWith('radio:') && v !== '');
-  assert.ok(radiosShown.length >= 10, `answers given: ${radiosShown.length}`);
+  // Every step that asks something shows at least one answer.
+  for (const [n, controls] of shown) {
+    const radios = Object.entries(controls).filter(([k]) => k.startsWith('radio:'));
+    if (radios.length) assert.ok(radios.some(([, v]) => v !== ''), `step ${n} shows an answer`);
+  }
 
   await walkBack(app, shown, 'back with « Précédent »');
   await jumpAround(app, shown, rnd, 'in any order');
