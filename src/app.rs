@@ -177,20 +177,30 @@ fn use_arrival_focus(state: &UseReducerHandle<State>, root: &NodeRef, app: &AppC
 }
 
 /// Focuses the first element under `root` that `selector` matches (inside the widget's shadow
-/// root when embedded, where a document-wide query would not reach).
-fn focus_within(root: &NodeRef, selector: &str) {
+/// root when embedded, where a document-wide query would not reach), and returns it.
+pub fn focus_first(root: &web_sys::Element, selector: &str) -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
-    let found = root
+    let el = root
+        .query_selector(selector)
+        .ok()
+        .flatten()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    let _ = el.focus();
+    Some(el)
+}
+
+fn focus_within(root: &NodeRef, selector: &str) {
+    let Some(el) = root
         .cast::<web_sys::Element>()
-        .and_then(|r| r.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = found {
-        let _ = el.focus();
-        // A widget stays hidden until its style sheet has loaded, and a hidden element takes no
-        // focus: a share link decoded by then is focused when the widget is revealed (`lib.rs`).
-        if el.closest("[hidden]").ok().flatten().is_some() {
-            let _ = el.set_attribute(FOCUS_ON_REVEAL, "");
-        }
+        .and_then(|r| focus_first(&r, selector))
+    else {
+        return;
+    };
+    // A widget stays hidden until its style sheet has loaded, and a hidden element takes no
+    // focus: a share link decoded by then is focused when the widget is revealed (`lib.rs`).
+    if el.closest("[hidden]").ok().flatten().is_some() {
+        let _ = el.set_attribute(FOCUS_ON_REVEAL, "");
     }
 }
 

@@ -31,22 +31,18 @@ impl TooMuch {
     /// The problem in plain words, said before anything is read.
     pub fn message(self, lang: crate::i18n::Lang) -> String {
         let w = &lang.ui().workshop;
-        let sep = match lang {
-            crate::i18n::Lang::Fr => "\u{202f}",
-            crate::i18n::Lang::En => ",",
-        };
         match self {
             TooMuch::Files(n) => crate::i18n::fill(
                 w.too_many_files,
                 &[
-                    &crate::format::thousands(n, sep),
-                    &crate::format::thousands(MAX_WORKSHOP_FILES, sep),
+                    &crate::format::thousands(n, lang),
+                    &crate::format::thousands(MAX_WORKSHOP_FILES, lang),
                 ],
             ),
             TooMuch::Bytes(b) => crate::i18n::fill(
                 w.too_many_bytes,
                 &[
-                    &crate::format::thousands(b.div_ceil(1_000_000) as usize, sep),
+                    &crate::format::thousands(b.div_ceil(1_000_000) as usize, lang),
                     &(MAX_WORKSHOP_BYTES / 1_000_000).to_string(),
                 ],
             ),

@@ -438,8 +438,13 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// `n` with `sep` between groups of three digits.
-pub fn thousands(n: usize, sep: &str) -> String {
+/// `n` grouped by thousands as `lang` writes it: a narrow no-break space in French, a comma in
+/// English.
+pub fn thousands(n: usize, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Fr => "\u{202f}",
+        Lang::En => ",",
+    };
     let s = n.to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {
@@ -568,16 +573,11 @@ impl Problem {
             }
             Problem::Empty => pick("ne doit pas être vide", "must not be empty"),
             Problem::TooLong { max } => {
+                let max = thousands(*max, lang);
                 if fr {
-                    format!(
-                        "texte trop long (au plus {} caractères)",
-                        thousands(*max, "\u{202f}")
-                    )
+                    format!("texte trop long (au plus {max} caractères)")
                 } else {
-                    format!(
-                        "text too long (at most {} characters)",
-                        thousands(*max, ",")
-                    )
+                    format!("text too long (at most {max} characters)")
                 }
             }
             Problem::TooMany { max } => {

@@ -166,13 +166,8 @@ fn mount_in(
 /// Focuses what the app asked to focus while the widget was still hidden (see `app::focus_within`).
 #[cfg(target_arch = "wasm32")]
 fn focus_on_reveal(root: &web_sys::Element) {
-    use wasm_bindgen::JsCast;
-    let selector = format!("[{}]", app::FOCUS_ON_REVEAL);
-    if let Ok(Some(el)) = root.query_selector(&selector) {
+    if let Some(el) = app::focus_first(root, &format!("[{}]", app::FOCUS_ON_REVEAL)) {
         let _ = el.remove_attribute(app::FOCUS_ON_REVEAL);
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
     }
 }
 

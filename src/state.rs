@@ -412,6 +412,7 @@ impl Reducible for State {
                     return self;
                 };
                 w.tally = on;
+                s.arrive(Focus::Heading);
             }
             Action::WorkshopClose => {
                 s.workshop = None;

@@ -428,3 +428,11 @@ fn every_screen_change_says_where_focus_goes() {
     );
     assert_eq!(s.focus, Some(Focus::Notice), "a broken link says so");
 }
+
+#[test]
+fn the_workshop_view_and_its_tally_start_at_the_heading() {
+    let s = run(start(), [Action::Workshop(Box::default())]);
+    assert_eq!((s.arrivals, s.focus), (1, Some(Focus::Heading)));
+    let s = run(s, [Action::WorkshopTally(true)]);
+    assert_eq!((s.arrivals, s.focus), (2, Some(Focus::Heading)));
+}

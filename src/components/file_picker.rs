@@ -5,12 +5,12 @@ use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::files::MAX_FILE_BYTES;
-
-type Error = UseStateHandle<Option<String>>;
 use crate::hooks::{use_app, AppContext};
 use crate::state::Action;
 
 type Reader = Rc<RefCell<Option<gloo::file::callbacks::FileReader>>>;
+/// The message under the picker, in the user's language.
+type Error = UseStateHandle<Option<String>>;
 
 /// Reads a file the user gave and hands it to the core's import. A problem is a message saying
 /// what is wrong; nothing in storage changes. Files over a document's limit are refused by their

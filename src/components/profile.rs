@@ -273,9 +273,7 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Html {
             </div>
         }
     });
-    let notes: Vec<Html> = community_notes
-        .into_iter()
-        .chain(AREAS
+    let area_notes = AREAS
         .iter()
         .zip(&a.areas)
         .filter(|(_, x)| !x.notes.is_empty() || !x.indicators.is_empty())
@@ -285,8 +283,8 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Html {
                 if !x.indicators.is_empty() { <p><strong>{ ui.indicators_label }{ lang.colon() }</strong>{ x.indicators.clone() }</p> }
                 if !x.notes.is_empty() { <p class="pre">{ x.notes.clone() }</p> }
             </div>
-        }))
-        .collect();
+        });
+    let notes: Vec<Html> = community_notes.into_iter().chain(area_notes).collect();
     let unknowns: Vec<Html> = scoring::unknowns(a)
         .into_iter()
         .map(|(sec, i)| {

@@ -41,15 +41,6 @@ pub fn WorkshopView() -> Html {
         return Html::default();
     };
     let merged = &session.merged;
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with(session.tally, move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
     let summary = if merged.files > 0 {
         fill(
             w.summary,
@@ -69,7 +60,7 @@ pub fn WorkshopView() -> Html {
             <div class="wizard-bar no-print">
                 <button type="button" class="button" onclick={close}>{ "← " }{ ui.back }</button>
             </div>
-            <h1 id={app.id("workshop-title")} tabindex="-1" ref={heading}>{ w.title }</h1>
+            <h1 id={app.id("workshop-title")} tabindex="-1">{ w.title }</h1>
             <p class="lead">{ summary }</p>
             if !session.rejected.is_empty() {
                 <div class="notice notice-warn" role="status">
