@@ -224,6 +224,44 @@ pub fn answer_text(a: Option<crate::model::Answer>, lang: Lang) -> String {
     }
 }
 
+/// The number of requirements in the checklist.
+pub const N_REQUIREMENTS: usize = REQUIREMENTS.len();
+/// The most indicators an area suggests (build.rs checks 3 to 5).
+pub const MAX_AREA_INDICATORS: usize = 5;
+
+pub fn requirement_index(id: &str) -> Option<usize> {
+    REQUIREMENTS.iter().position(|r| r.id == id)
+}
+
+/// Indices into [`REQUIREMENTS`] of clause `c`'s requirements, in the standard's order.
+pub fn requirements_of(c: usize) -> impl Iterator<Item = usize> {
+    (0..N_REQUIREMENTS).filter(move |&r| REQUIREMENTS[r].clause == c)
+}
+
+pub fn indicator_index(id: &str) -> Option<usize> {
+    INDICATORS.iter().position(|i| i.id == id)
+}
+
+/// Area `a`'s suggested indicators: a contiguous slice of [`INDICATORS`], which follows the areas'
+/// order. Position `k` in it is position `k` of the area's `followed` answers.
+pub fn indicators_of(a: usize) -> &'static [Indicator] {
+    let start = indicators_start(a);
+    let len = INDICATORS[start..]
+        .iter()
+        .take_while(|i| i.area == a)
+        .count();
+    &INDICATORS[start..start + len]
+}
+
+/// The index in [`INDICATORS`] of area `a`'s first indicator.
+pub fn indicators_start(a: usize) -> usize {
+    INDICATORS.iter().position(|i| i.area == a).unwrap_or(0)
+}
+
+pub fn holder_info(h: crate::model::Holder) -> &'static HolderInfo {
+    &HOLDERS[h as usize]
+}
+
 pub fn purpose_index(id: &str) -> Option<usize> {
     PURPOSES.iter().position(|p| p.id == id)
 }

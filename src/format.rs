@@ -1,4 +1,4 @@
-//! Export format v1 (`autodiag-37101`): the one JSON document that the export downloads, the import
+//! Export format v2 (`autodiag-37101`): the one JSON document that the export downloads, the import
 //! reads, a share link carries and local storage keeps.
 //!
 //! Export is plain serde serialisation of a view of the model. Import is strict and hand-walked over
@@ -12,13 +12,13 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::content::{self, AREAS, CLAUSES, N_PURPOSES, PURPOSES};
+use crate::content::{self, AREAS, CLAUSES, N_PURPOSES, PURPOSES, REQUIREMENTS};
 use crate::i18n::Lang;
 use crate::model::*;
 use crate::scoring::{self, Scores};
 
 pub const FORMAT: &str = "autodiag-37101";
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 /// The largest document import reads, checked before parsing.
 pub const MAX_DOCUMENT_BYTES: usize = 1_000_000;
 
@@ -66,6 +66,35 @@ impl Serialize for PlannedAction {
     }
 }
 
+impl Serialize for Followed {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        if !self.value.is_empty() {
+            m.serialize_entry("value", &self.value)?;
+        }
+        if !self.unit.is_empty() {
+            m.serialize_entry("unit", &self.unit)?;
+        }
+        if let Some(year) = self.year {
+            m.serialize_entry("year", &year)?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for RequirementAnswer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        if let Some(met) = self.met {
+            m.serialize_entry("answer", &met)?;
+        }
+        if !self.evidence.is_empty() {
+            m.serialize_entry("evidence", &self.evidence)?;
+        }
+        m.end()
+    }
+}
+
 #[derive(Serialize)]
 struct Doc<'a> {
     format: &'static str,
@@ -74,7 +103,7 @@ struct Doc<'a> {
     revision: u64,
     created: &'a str,
     updated: &'a str,
-    framework: Framework,
+    framework: Framework<'a>,
     language: Lang,
     mode: Mode,
     community: CommunityOut<'a>,
@@ -87,10 +116,10 @@ struct Doc<'a> {
 }
 
 #[derive(Serialize)]
-struct Framework {
+struct Framework<'a> {
     id: &'static str,
     edition: &'static str,
-    content_version: &'static str,
+    content_version: &'a str,
 }
 
 #[derive(Serialize)]
@@ -129,16 +158,22 @@ struct AreaOut<'a> {
     notes: &'a str,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     actions: &'a [PlannedAction],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    holder: Option<Holder>,
+    #[serde(skip_serializing_if = "Entries::is_empty")]
+    indicators_followed: Entries<&'a Followed>,
 }
 
 #[derive(Serialize)]
 struct ClauseOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     level: Option<Answer>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    climate_relevant: Option<bool>,
     #[serde(skip_serializing_if = "str::is_empty")]
     notes: &'a str,
+    #[serde(skip_serializing_if = "Entries::is_empty")]
+    requirements: Entries<&'a RequirementAnswer>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    actions: &'a [PlannedAction],
 }
 
 #[derive(Serialize)]
@@ -149,6 +184,9 @@ struct ScoresOut {
     purposes: Entries<Option<f64>>,
     management: ManagementOut,
     priorities: Vec<&'static str>,
+    /// `overall`, then every clause id: always present, `null` when nothing is scored there.
+    requirements: Entries<Option<f64>>,
+    unmet: Vec<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -198,6 +236,22 @@ fn scores_out(s: &Scores) -> ScoresOut {
             act,
         },
         priorities: s.priorities.iter().map(|&a| AREAS[a].id).collect(),
+        requirements: Entries(
+            std::iter::once(("overall", s.requirements.overall.share()))
+                .chain(
+                    CLAUSES
+                        .iter()
+                        .zip(&s.requirements.clauses)
+                        .map(|(c, counts)| (c.id, counts.share())),
+                )
+                .collect(),
+        ),
+        unmet: s
+            .requirements
+            .unmet
+            .iter()
+            .map(|&r| REQUIREMENTS[r].id)
+            .collect(),
     }
 }
 
@@ -217,7 +271,7 @@ fn doc(a: &Assessment) -> Doc<'_> {
         framework: Framework {
             id: content::FRAMEWORK_ID,
             edition: content::EDITION,
-            content_version: content::CONTENT_VERSION,
+            content_version: &a.content_version,
         },
         language: a.language,
         mode: a.mode,
@@ -244,8 +298,9 @@ fn doc(a: &Assessment) -> Doc<'_> {
             AREAS
                 .iter()
                 .zip(&a.areas)
-                .filter(|(_, ans)| !area_is_blank(ans))
-                .map(|(area, ans)| {
+                .enumerate()
+                .filter(|(_, (_, ans))| !area_is_blank(ans))
+                .map(|(i, (area, ans))| {
                     let out = AreaOut {
                         in_scope: ans.in_scope,
                         level: ans.level,
@@ -261,6 +316,14 @@ fn doc(a: &Assessment) -> Doc<'_> {
                         indicators: &ans.indicators,
                         notes: &ans.notes,
                         actions: &ans.actions,
+                        holder: ans.holder,
+                        indicators_followed: Entries(
+                            content::indicators_of(i)
+                                .iter()
+                                .zip(&ans.followed)
+                                .filter_map(|(ind, f)| f.as_ref().map(|f| (ind.id, f)))
+                                .collect(),
+                        ),
                     };
                     (area.id, out)
                 })
@@ -270,14 +333,26 @@ fn doc(a: &Assessment) -> Doc<'_> {
             CLAUSES
                 .iter()
                 .zip(&a.clauses)
-                .filter(|(_, ans)| **ans != ClauseAnswer::default())
-                .map(|(cl, ans)| {
+                .enumerate()
+                .map(|(c, (cl, ans))| {
                     let out = ClauseOut {
                         level: ans.level,
-                        climate_relevant: ans.climate_relevant,
                         notes: &ans.notes,
+                        requirements: Entries(
+                            content::requirements_of(c)
+                                .map(|r| (REQUIREMENTS[r].id, &a.requirements[r]))
+                                .filter(|(_, ans)| **ans != RequirementAnswer::default())
+                                .collect(),
+                        ),
+                        actions: &ans.actions,
                     };
                     (cl.id, out)
+                })
+                .filter(|(_, out)| {
+                    out.level.is_some()
+                        || !out.notes.is_empty()
+                        || !out.requirements.is_empty()
+                        || !out.actions.is_empty()
                 })
                 .collect(),
         ),
@@ -412,6 +487,13 @@ pub enum Problem {
     NotADateTime(String),
     NotAUuid(String),
     NotAVersion(String),
+    NotAYear(String),
+    /// A requirement listed under another clause than its own (named here).
+    WrongClause(&'static str),
+    /// An indicator listed under another area than its own (named here).
+    WrongArea(&'static str),
+    /// A field of an earlier version that this version carries elsewhere (named here).
+    Replaced(&'static str),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -419,6 +501,8 @@ pub enum IdKind {
     Purpose,
     Area,
     Clause,
+    Requirement,
+    Indicator,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -526,6 +610,12 @@ impl Problem {
                 (IdKind::Area, false) => "not an area of action of ISO 37101".into(),
                 (IdKind::Clause, true) => "ce n’est pas un article du système de management".into(),
                 (IdKind::Clause, false) => "not a management-system clause".into(),
+                (IdKind::Requirement, true) => {
+                    "ce n’est pas une exigence de la liste de contrôle".into()
+                }
+                (IdKind::Requirement, false) => "not a requirement of the checklist".into(),
+                (IdKind::Indicator, true) => "ce n’est pas un indicateur proposé".into(),
+                (IdKind::Indicator, false) => "not a suggested indicator".into(),
             },
             Problem::Missing => pick("champ obligatoire manquant", "required field missing"),
             Problem::WrongType(e) => {
@@ -615,6 +705,35 @@ impl Problem {
                     format!("{v} is not a format version")
                 }
             }
+            Problem::NotAYear(v) => {
+                let (from, to) = (YEARS.start(), YEARS.end());
+                if fr {
+                    format!("{v} n’est pas une année (de {from} à {to})")
+                } else {
+                    format!("{v} is not a year ({from} to {to})")
+                }
+            }
+            Problem::WrongClause(c) => {
+                if fr {
+                    format!("cette exigence relève de l’article {c}, pas de celui-ci")
+                } else {
+                    format!("this requirement belongs to clause {c}, not this one")
+                }
+            }
+            Problem::WrongArea(a) => {
+                if fr {
+                    format!("cet indicateur relève du domaine {a}, pas de celui-ci")
+                } else {
+                    format!("this indicator belongs to area {a}, not this one")
+                }
+            }
+            Problem::Replaced(by) => {
+                if fr {
+                    format!("ce champ de la version 1 est remplacé en version 2 par {by}")
+                } else {
+                    format!("this version 1 field is replaced in version 2 by {by}")
+                }
+            }
         }
     }
 }
@@ -681,19 +800,54 @@ impl<'a> Obj<'a> {
 
     /// Free text: absent or null reads as empty.
     fn text(&self, key: &str) -> Result<String, ImportError> {
+        self.short_text(key, MAX_TEXT_CHARS)
+    }
+
+    /// Text of at most `max` characters: absent or null reads as empty.
+    fn short_text(&self, key: &str, max: usize) -> Result<String, ImportError> {
         let Some(v) = self.get(key) else {
             return Ok(String::new());
         };
         let s = self.str_of(key, v)?;
-        if s.chars().count() > MAX_TEXT_CHARS {
-            return Err(invalid(
-                &self.at(key),
-                Problem::TooLong {
-                    max: MAX_TEXT_CHARS,
-                },
-            ));
+        if s.chars().count() > max {
+            return Err(invalid(&self.at(key), Problem::TooLong { max }));
         }
         Ok(s.to_string())
+    }
+
+    fn year(&self, key: &str) -> Result<Option<u16>, ImportError> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        v.as_u64()
+            .and_then(|n| u16::try_from(n).ok())
+            .filter(|y| YEARS.contains(y))
+            .map(Some)
+            .ok_or_else(|| invalid(&self.at(key), Problem::NotAYear(show(v))))
+    }
+
+    fn actions(&self, key: &str) -> Result<Vec<PlannedAction>, ImportError> {
+        let Some(v) = self.get(key) else {
+            return Ok(Vec::new());
+        };
+        let path = self.at(key);
+        let list = v
+            .as_array()
+            .ok_or_else(|| invalid(&path, Problem::WrongType(Expected::Array)))?;
+        if list.len() > MAX_ACTIONS {
+            return Err(invalid(&path, Problem::TooMany { max: MAX_ACTIONS }));
+        }
+        list.iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let o = Obj::new(item, &format!("{path}[{i}]"), &["title", "owner", "due"])?;
+                Ok(PlannedAction {
+                    title: o.text("title")?,
+                    owner: o.text("owner")?,
+                    due: o.date("due")?,
+                })
+            })
+            .collect()
     }
 
     fn choice<T>(
@@ -810,9 +964,76 @@ fn small(n: u64) -> Option<u8> {
 
 type Migration = fn(Value) -> Result<Value, ImportError>;
 
-/// Migrations from version n to n + 1, at index n − 1. Version 1 is the first: nothing to migrate
-/// yet, but every document goes through this chain, so version 2 only adds an entry here.
-const MIGRATIONS: [Migration; 0] = [];
+/// Migrations from version n to n + 1, at index n − 1: every document goes through this chain, so
+/// a new version only adds an entry here.
+const MIGRATIONS: [Migration; 1] = [v1_to_v2];
+
+const AREA_FIELDS_V1: &[&str] = &[
+    "in_scope",
+    "level",
+    "target",
+    "priority",
+    "contributions",
+    "indicators",
+    "notes",
+    "actions",
+];
+
+/// Version 1 → 2: `clauses.context.climate_relevant` becomes the requirement `context.climate`
+/// (`true` → `yes`, `false` → `no`, absent → unanswered). A version 1 document holding a field
+/// that only version 2 has is refused, as version 1 itself would refuse it.
+fn v1_to_v2(mut v: Value) -> Result<Value, ImportError> {
+    if let Some(areas) = v.get("areas").and_then(Value::as_object) {
+        for (id, area) in areas {
+            if let Some(k) = area
+                .as_object()
+                .and_then(|o| o.keys().find(|k| !AREA_FIELDS_V1.contains(&k.as_str())))
+            {
+                return Err(invalid(&format!("areas.{id}.{k}"), Problem::UnknownField));
+            }
+        }
+    }
+    if let Some(clauses) = v.get_mut("clauses").and_then(Value::as_object_mut) {
+        for (id, clause) in clauses.iter_mut() {
+            let Some(c) = clause.as_object_mut() else {
+                continue;
+            };
+            let allowed: &[&str] = if id == "context" {
+                &["level", "notes", "climate_relevant"]
+            } else {
+                &["level", "notes"]
+            };
+            if let Some(k) = c.keys().find(|k| !allowed.contains(&k.as_str())) {
+                return Err(invalid(&format!("clauses.{id}.{k}"), Problem::UnknownField));
+            }
+            let answer = match c.remove("climate_relevant") {
+                None | Some(Value::Null) => continue,
+                Some(Value::Bool(true)) => "yes",
+                Some(Value::Bool(false)) => "no",
+                Some(_) => {
+                    return Err(invalid(
+                        "clauses.context.climate_relevant",
+                        Problem::WrongType(Expected::Boolean),
+                    ))
+                }
+            };
+            let mut requirement = Map::new();
+            requirement.insert("answer".into(), answer.into());
+            let mut requirements = Map::new();
+            requirements.insert("context.climate".into(), requirement.into());
+            c.insert("requirements".into(), requirements.into());
+        }
+    }
+    if let Some(doc) = v.as_object_mut() {
+        // A version 1 file that names no content version was answered with content 1.
+        if let Some(fw) = doc.get_mut("framework").and_then(Value::as_object_mut) {
+            fw.entry("content_version")
+                .or_insert_with(|| "1.0.0".into());
+        }
+        doc.insert("version".into(), 2.into());
+    }
+    Ok(v)
+}
 
 /// Reads a document from bytes: a file, a stored value or a decoded share link.
 pub fn import(bytes: &[u8]) -> Result<Assessment, ImportError> {
@@ -849,7 +1070,7 @@ pub fn import_value(mut value: Value) -> Result<Assessment, ImportError> {
     for migrate in &MIGRATIONS[(version - 1) as usize..] {
         value = migrate(value)?;
     }
-    read_v1(&value)
+    read(&value)
 }
 
 const TOP_FIELDS: &[&str] = &[
@@ -889,9 +1110,13 @@ const AREA_FIELDS: &[&str] = &[
     "indicators",
     "notes",
     "actions",
+    "holder",
+    "indicators_followed",
 ];
+const CLAUSE_FIELDS: &[&str] = &["level", "notes", "requirements", "actions"];
 
-fn read_v1(value: &Value) -> Result<Assessment, ImportError> {
+/// Reads a document of the current version.
+fn read(value: &Value) -> Result<Assessment, ImportError> {
     let top = Obj::new(value, "", TOP_FIELDS)?;
 
     let id_value = top.required("id")?;
@@ -904,13 +1129,18 @@ fn read_v1(value: &Value) -> Result<Assessment, ImportError> {
         v.as_u64()
             .ok_or_else(|| invalid("revision", Problem::WrongType(Expected::Integer)))?
     };
+    // Informative: any content version is read; the app says when it is not its own.
+    let mut content_version = content::CONTENT_VERSION.to_string();
     if let Some(fw) = top.get("framework") {
         let fw = Obj::new(fw, "framework", &["id", "edition", "content_version"])?;
         fw.required_choice("id", &[content::FRAMEWORK_ID], |s| {
             (s == content::FRAMEWORK_ID).then_some(())
         })?;
         fw.text("edition")?;
-        fw.text("content_version")?;
+        let v = fw.short_text("content_version", 100)?;
+        if !v.trim().is_empty() {
+            content_version = v;
+        }
     }
 
     let community = {
@@ -944,21 +1174,39 @@ fn read_v1(value: &Value) -> Result<Assessment, ImportError> {
 
     let mut areas: [AreaAnswer; content::N_AREAS] = Default::default();
     for (i, v, place) in top.keyed("areas", IdKind::Area, content::area_index)? {
-        areas[i] = read_area(&Obj::new(v, &place, AREA_FIELDS)?)?;
+        areas[i] = read_area(i, &Obj::new(v, &place, AREA_FIELDS)?)?;
     }
 
     let mut clauses: [ClauseAnswer; content::N_CLAUSES] = Default::default();
+    let mut requirements: [RequirementAnswer; content::N_REQUIREMENTS] =
+        std::array::from_fn(|_| RequirementAnswer::default());
     for (i, v, place) in top.keyed("clauses", IdKind::Clause, content::clause_index)? {
-        let allowed: &[&str] = if CLAUSES[i].id == "context" {
-            &["level", "notes", "climate_relevant"]
-        } else {
-            &["level", "notes"]
-        };
-        let c = Obj::new(v, &place, allowed)?;
+        if v.get("climate_relevant").is_some() {
+            return Err(invalid(
+                &format!("{place}.climate_relevant"),
+                Problem::Replaced("context.climate"),
+            ));
+        }
+        let c = Obj::new(v, &place, CLAUSE_FIELDS)?;
+        for (r, v, place) in c.keyed(
+            "requirements",
+            IdKind::Requirement,
+            content::requirement_index,
+        )? {
+            let own = REQUIREMENTS[r].clause;
+            if own != i {
+                return Err(invalid(&place, Problem::WrongClause(CLAUSES[own].id)));
+            }
+            let o = Obj::new(v, &place, &["answer", "evidence"])?;
+            requirements[r] = RequirementAnswer {
+                met: o.choice("answer", Met::IDS, Met::from_id)?,
+                evidence: o.text("evidence")?,
+            };
+        }
         clauses[i] = ClauseAnswer {
             level: c.level("level")?,
-            climate_relevant: c.bool("climate_relevant")?,
             notes: c.text("notes")?,
+            actions: c.actions("actions")?,
         };
     }
 
@@ -973,10 +1221,12 @@ fn read_v1(value: &Value) -> Result<Assessment, ImportError> {
         purposes,
         areas,
         clauses,
+        requirements,
+        content_version,
     })
 }
 
-fn read_area(a: &Obj<'_>) -> Result<AreaAnswer, ImportError> {
+fn read_area(area: usize, a: &Obj<'_>) -> Result<AreaAnswer, ImportError> {
     let target = match a.get("target") {
         None => None,
         Some(v) => Some(
@@ -995,29 +1245,24 @@ fn read_area(a: &Obj<'_>) -> Result<AreaAnswer, ImportError> {
                 .ok_or_else(|| invalid(&place, Problem::NotAContribution(show(v))))?,
         );
     }
-    let actions = match a.get("actions") {
-        None => Vec::new(),
-        Some(v) => {
-            let path = a.at("actions");
-            let list = v
-                .as_array()
-                .ok_or_else(|| invalid(&path, Problem::WrongType(Expected::Array)))?;
-            if list.len() > MAX_ACTIONS {
-                return Err(invalid(&path, Problem::TooMany { max: MAX_ACTIONS }));
-            }
-            list.iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    let o = Obj::new(item, &format!("{path}[{i}]"), &["title", "owner", "due"])?;
-                    Ok(PlannedAction {
-                        title: o.text("title")?,
-                        owner: o.text("owner")?,
-                        due: o.date("due")?,
-                    })
-                })
-                .collect::<Result<_, ImportError>>()?
+    let mut followed: [Option<Followed>; content::MAX_AREA_INDICATORS] = Default::default();
+    for (k, v, place) in a.keyed(
+        "indicators_followed",
+        IdKind::Indicator,
+        content::indicator_index,
+    )? {
+        let ind = &content::INDICATORS[k];
+        if ind.area != area {
+            return Err(invalid(&place, Problem::WrongArea(AREAS[ind.area].id)));
         }
-    };
+        let slot = k - content::indicators_start(area);
+        let o = Obj::new(v, &place, &["value", "unit", "year"])?;
+        followed[slot] = Some(Followed {
+            value: o.short_text("value", MAX_VALUE_CHARS)?,
+            unit: o.short_text("unit", MAX_UNIT_CHARS)?,
+            year: o.year("year")?,
+        });
+    }
     Ok(AreaAnswer {
         in_scope: a.bool("in_scope")?.unwrap_or(true),
         level: a.level("level")?,
@@ -1026,6 +1271,8 @@ fn read_area(a: &Obj<'_>) -> Result<AreaAnswer, ImportError> {
         contributions,
         indicators: a.text("indicators")?,
         notes: a.text("notes")?,
-        actions,
+        actions: a.actions("actions")?,
+        holder: a.choice("holder", Holder::IDS, Holder::from_id)?,
+        followed,
     })
 }

@@ -1,16 +1,22 @@
-//! The assessment: what a community answered, exactly as export format v1 describes it.
+//! The assessment: what a community answered, exactly as export format v2 describes it.
 //!
 //! Answers are indexed by position in the content arrays ([`crate::content::PURPOSES`], `AREAS`,
 //! `CLAUSES`), so the model can never hold an answer for an id the framework does not have.
 
-use crate::content::{N_AREAS, N_CLAUSES, N_PURPOSES};
+use crate::content::{MAX_AREA_INDICATORS, N_AREAS, N_CLAUSES, N_PURPOSES, N_REQUIREMENTS};
 use crate::i18n::Lang;
 use crate::ids::string_enum;
 
 /// Free-text fields hold at most this many characters.
 pub const MAX_TEXT_CHARS: usize = 10_000;
-/// An area holds at most this many planned actions.
+/// An area or a clause holds at most this many planned actions.
 pub const MAX_ACTIONS: usize = 50;
+/// An indicator's latest value ("38", "12 to 15", "yes") holds at most this many characters.
+pub const MAX_VALUE_CHARS: usize = 100;
+/// An indicator's unit holds at most this many characters.
+pub const MAX_UNIT_CHARS: usize = 30;
+/// The years an indicator's value may be given for.
+pub const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
 
 /// A maturity level on the 0–4 scale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -136,6 +142,64 @@ string_enum! {
     }
 }
 
+string_enum! {
+    /// Who runs an area of action: the community itself or another body (content version 2).
+    Holder {
+        Community = "community",
+        Intermunicipal = "intermunicipal",
+        Utility = "utility",
+        Higher = "higher",
+        Shared = "shared",
+        Nobody = "nobody",
+        Unknown = "unknown",
+    }
+}
+
+impl Holder {
+    /// True when another body runs the area: the level then measures how the community takes part.
+    pub const fn is_other_body(self) -> bool {
+        matches!(
+            self,
+            Holder::Intermunicipal | Holder::Utility | Holder::Higher
+        )
+    }
+}
+
+string_enum! {
+    /// An answer to a requirement of the checklist.
+    Met { Yes = "yes", Partly = "partly", No = "no", Na = "na", Unknown = "unknown" }
+}
+
+impl Met {
+    /// The requirement score in halves (yes 2, partly 1, no 0), so sums stay exact; `None` for
+    /// answers that are never scored.
+    pub const fn halves(self) -> Option<u8> {
+        match self {
+            Met::Yes => Some(2),
+            Met::Partly => Some(1),
+            Met::No => Some(0),
+            Met::Na | Met::Unknown => None,
+        }
+    }
+}
+
+/// The answer to one requirement of the checklist. Evidence may come before the answer: it is
+/// kept either way.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RequirementAnswer {
+    pub met: Option<Met>,
+    /// Which document shows it (a council resolution, minutes, a published plan…).
+    pub evidence: String,
+}
+
+/// A suggested indicator the community follows, with its latest value if it has one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Followed {
+    pub value: String,
+    pub unit: String,
+    pub year: Option<u16>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Community {
     /// Required, non-empty after trimming.
@@ -179,6 +243,10 @@ pub struct AreaAnswer {
     pub indicators: String,
     pub notes: String,
     pub actions: Vec<PlannedAction>,
+    pub holder: Option<Holder>,
+    /// The area's suggested indicators followed, by position among the area's indicators
+    /// ([`crate::content::indicators_of`]); `None` is not followed.
+    pub followed: [Option<Followed>; MAX_AREA_INDICATORS],
 }
 
 impl Default for AreaAnswer {
@@ -192,6 +260,8 @@ impl Default for AreaAnswer {
             indicators: String::new(),
             notes: String::new(),
             actions: Vec::new(),
+            holder: None,
+            followed: Default::default(),
         }
     }
 }
@@ -199,9 +269,9 @@ impl Default for AreaAnswer {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ClauseAnswer {
     pub level: Option<Answer>,
-    /// Only for clause `context` (Amendment 1): is climate change a relevant issue?
-    pub climate_relevant: Option<bool>,
     pub notes: String,
+    /// What the community plans for this clause, e.g. an unmet requirement added to the plan.
+    pub actions: Vec<PlannedAction>,
 }
 
 /// One assessment of one community at one time.
@@ -220,6 +290,11 @@ pub struct Assessment {
     pub purposes: [PurposeAnswer; N_PURPOSES],
     pub areas: [AreaAnswer; N_AREAS],
     pub clauses: [ClauseAnswer; N_CLAUSES],
+    /// The checklist, in [`crate::content::REQUIREMENTS`] order (each requirement names its clause).
+    pub requirements: [RequirementAnswer; N_REQUIREMENTS],
+    /// The content version the answers were given with: an assessment made with earlier questions
+    /// says so until the user has seen what is new.
+    pub content_version: String,
 }
 
 impl Assessment {
@@ -240,7 +315,19 @@ impl Assessment {
             purposes: Default::default(),
             areas: Default::default(),
             clauses: Default::default(),
+            requirements: std::array::from_fn(|_| RequirementAnswer::default()),
+            content_version: crate::content::CONTENT_VERSION.to_string(),
         }
+    }
+
+    /// True when the answers were given with content older than version 2, which added the
+    /// checklist, holders and indicators: the user has not seen those questions yet.
+    pub fn predates_checklist(&self) -> bool {
+        self.content_version
+            .split('.')
+            .next()
+            .and_then(|m| m.parse::<u32>().ok())
+            .is_some_and(|major| major < 2)
     }
 }
 

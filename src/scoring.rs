@@ -1,8 +1,8 @@
 //! Every score of the product, as `framework.md` defines them. One definition, used natively and in
 //! the browser. Scores are never stored as truth: they are recomputed from the answers.
 
-use crate::content::{Pdca, AREAS, CLAUSES, N_AREAS, N_PURPOSES};
-use crate::model::{Answer, Assessment, Mode, Priority};
+use crate::content::{Pdca, AREAS, CLAUSES, N_AREAS, N_CLAUSES, N_PURPOSES, REQUIREMENTS};
+use crate::model::{Answer, Assessment, Met, Mode, Priority};
 
 /// Scores of one assessment. `None` means "not computable", never zero.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,8 +18,78 @@ pub struct Scores {
     /// Per purpose, in content order: the contribution-weighted mean of area levels.
     pub purposes: [Option<f64>; N_PURPOSES],
     pub management: Management,
+    /// The requirements checklist (full mode only; all `None` and zero in quick mode).
+    pub requirements: Requirements,
     /// Suggested priority areas (indices into `AREAS`), highest rank first.
     pub priorities: Vec<usize>,
+}
+
+/// How many requirements got each answer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MetCounts {
+    pub yes: usize,
+    pub partly: usize,
+    pub no: usize,
+    pub na: usize,
+    pub unknown: usize,
+    /// Requirements asked: answered or not.
+    pub asked: usize,
+}
+
+impl MetCounts {
+    pub fn answered(&self) -> usize {
+        self.yes + self.partly + self.no + self.na + self.unknown
+    }
+
+    /// The share of requirements met, partly counting half, over those scored (`yes`, `partly`,
+    /// `no`); `None` when none is scored.
+    pub fn share(&self) -> Option<f64> {
+        let scored = self.yes + self.partly + self.no;
+        (scored > 0).then(|| (2 * self.yes + self.partly) as f64 / (2 * scored) as f64)
+    }
+
+    fn add(&mut self, met: Option<Met>) {
+        self.asked += 1;
+        match met {
+            Some(Met::Yes) => self.yes += 1,
+            Some(Met::Partly) => self.partly += 1,
+            Some(Met::No) => self.no += 1,
+            Some(Met::Na) => self.na += 1,
+            Some(Met::Unknown) => self.unknown += 1,
+            None => {}
+        }
+    }
+}
+
+/// The checklist's scores: per clause the mean of its scored requirements, overall the mean of
+/// every scored requirement (not the mean of the clauses).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Requirements {
+    pub overall: MetCounts,
+    pub clauses: [MetCounts; N_CLAUSES],
+    /// Requirements answered `no` or `partly` (indices into `REQUIREMENTS`), in the standard's
+    /// order.
+    pub unmet: Vec<usize>,
+}
+
+/// The checklist's counts and unmet requirements.
+pub fn requirements(assessment: &Assessment) -> Requirements {
+    let mut r = Requirements::default();
+    if assessment.mode != Mode::Full {
+        return r;
+    }
+    for (i, (req, ans)) in REQUIREMENTS
+        .iter()
+        .zip(&assessment.requirements)
+        .enumerate()
+    {
+        r.overall.add(ans.met);
+        r.clauses[req.clause].add(ans.met);
+        if matches!(ans.met, Some(Met::No | Met::Partly)) {
+            r.unmet.push(i);
+        }
+    }
+    r
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -171,6 +241,7 @@ pub fn compute(assessment: &Assessment) -> Scores {
         areas,
         purposes,
         management,
+        requirements: requirements(assessment),
         priorities: ranked.into_iter().map(|(a, _, _)| a).collect(),
     }
 }

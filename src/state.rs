@@ -95,12 +95,45 @@ pub enum Edit {
     AreaNotes(usize, String),
     ClauseLevel(usize, Option<Answer>),
     ClauseNotes(usize, String),
-    Climate(Option<bool>),
-    /// A new, empty action in an area's action plan.
-    AddAction(usize),
-    /// Area, action index, new values.
-    SetAction(usize, usize, PlannedAction),
-    RemoveAction(usize, usize),
+    /// Who holds an area.
+    Holder(usize, Option<Holder>),
+    /// Area, position among its suggested indicators, followed (with its value) or not.
+    Follow(usize, usize, Option<Followed>),
+    /// A requirement of the checklist, by index in `REQUIREMENTS`.
+    Requirement(usize, Option<Met>),
+    Evidence(usize, String),
+    /// A new action in an area's or a clause's plan, with a title to start from (empty for a
+    /// blank action, a requirement's title when an unmet requirement is added to the plan).
+    AddAction(Plan, String),
+    /// Plan, action index, new values.
+    SetAction(Plan, usize, PlannedAction),
+    RemoveAction(Plan, usize),
+    /// The user has seen what content version 2 asks: the assessment now counts as answered with
+    /// the current content.
+    ContentSeen,
+}
+
+/// Whose action plan: an area's or a management-system clause's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plan {
+    Area(usize),
+    Clause(usize),
+}
+
+impl Plan {
+    pub fn actions(self, a: &Assessment) -> &[PlannedAction] {
+        match self {
+            Plan::Area(i) => &a.areas[i].actions,
+            Plan::Clause(i) => &a.clauses[i].actions,
+        }
+    }
+
+    fn actions_mut(self, a: &mut Assessment) -> &mut Vec<PlannedAction> {
+        match self {
+            Plan::Area(i) => &mut a.areas[i].actions,
+            Plan::Clause(i) => &mut a.clauses[i].actions,
+        }
+    }
 }
 
 /// What to do with an imported file whose id is already in the list.
@@ -325,13 +358,40 @@ pub fn apply(a: &mut Assessment, edit: Edit) -> bool {
         Edit::AreaNotes(i, v) => text(&mut a.areas[i].notes, v),
         Edit::ClauseLevel(i, v) => set(&mut a.clauses[i].level, v),
         Edit::ClauseNotes(i, v) => text(&mut a.clauses[i].notes, v),
-        Edit::Climate(v) => set(&mut a.clauses[0].climate_relevant, v),
-        Edit::AddAction(i) if a.areas[i].actions.len() >= MAX_ACTIONS => false,
-        Edit::AddAction(i) => {
-            a.areas[i].actions.push(PlannedAction::default());
+        Edit::Holder(i, v) => set(&mut a.areas[i].holder, v),
+        Edit::Follow(i, k, v) => match a.areas[i].followed.get_mut(k) {
+            Some(slot) => {
+                let v = v.map(|mut f| {
+                    f.value = f.value.chars().take(MAX_VALUE_CHARS).collect();
+                    f.unit = f.unit.chars().take(MAX_UNIT_CHARS).collect();
+                    f.year = f.year.filter(|y| YEARS.contains(y));
+                    f
+                });
+                set(slot, v)
+            }
+            None => false,
+        },
+        Edit::Requirement(r, v) => match a.requirements.get_mut(r) {
+            Some(slot) => set(&mut slot.met, v),
+            None => false,
+        },
+        Edit::Evidence(r, v) => match a.requirements.get_mut(r) {
+            Some(slot) => text(&mut slot.evidence, v),
+            None => false,
+        },
+        Edit::ContentSeen => set(
+            &mut a.content_version,
+            crate::content::CONTENT_VERSION.to_string(),
+        ),
+        Edit::AddAction(plan, _) if plan.actions(a).len() >= MAX_ACTIONS => false,
+        Edit::AddAction(plan, title) => {
+            plan.actions_mut(a).push(PlannedAction {
+                title: title.chars().take(MAX_TEXT_CHARS).collect(),
+                ..PlannedAction::default()
+            });
             true
         }
-        Edit::SetAction(i, k, mut v) => match a.areas[i].actions.get_mut(k) {
+        Edit::SetAction(plan, k, mut v) => match plan.actions_mut(a).get_mut(k) {
             Some(slot) => {
                 v.title = v.title.chars().take(MAX_TEXT_CHARS).collect();
                 v.owner = v.owner.chars().take(MAX_TEXT_CHARS).collect();
@@ -342,8 +402,8 @@ pub fn apply(a: &mut Assessment, edit: Edit) -> bool {
             }
             None => false,
         },
-        Edit::RemoveAction(i, k) if k < a.areas[i].actions.len() => {
-            a.areas[i].actions.remove(k);
+        Edit::RemoveAction(plan, k) if k < plan.actions(a).len() => {
+            plan.actions_mut(a).remove(k);
             true
         }
         Edit::RemoveAction(..) => false,

@@ -339,8 +339,8 @@ fn the_action_plan_grows_changes_and_shrinks() {
         start(),
         [
             create(Mode::Full),
-            edit(Edit::AddAction(0)),
-            edit(Edit::AddAction(0)),
+            edit(Edit::AddAction(Plan::Area(0), String::new())),
+            edit(Edit::AddAction(Plan::Area(0), String::new())),
         ],
     );
     assert_eq!(s.open().unwrap().areas[0].actions.len(), 2);
@@ -349,21 +349,21 @@ fn the_action_plan_grows_changes_and_shrinks() {
         owner: "DGS".into(),
         due: Some("2027-06-30".into()),
     };
-    let s = s.reduce(edit(Edit::SetAction(0, 1, action.clone())));
+    let s = s.reduce(edit(Edit::SetAction(Plan::Area(0), 1, action.clone())));
     assert_eq!(s.open().unwrap().areas[0].actions[1], action);
     // An impossible date keeps the previous one; a missing action changes nothing.
     let bad = PlannedAction {
         due: Some("2027-02-30".into()),
         ..action.clone()
     };
-    let same = s.clone().reduce(edit(Edit::SetAction(0, 1, bad)));
+    let same = s.clone().reduce(edit(Edit::SetAction(Plan::Area(0), 1, bad)));
     assert!(Rc::ptr_eq(&s, &same));
     assert!(Rc::ptr_eq(
         &s,
         &s.clone()
-            .reduce(edit(Edit::SetAction(0, 9, action.clone())))
+            .reduce(edit(Edit::SetAction(Plan::Area(0), 9, action.clone())))
     ));
-    let s = s.reduce(edit(Edit::RemoveAction(0, 0)));
+    let s = s.reduce(edit(Edit::RemoveAction(Plan::Area(0), 0)));
     assert_eq!(s.open().unwrap().areas[0].actions, [action]);
 }
 
@@ -371,7 +371,7 @@ fn the_action_plan_grows_changes_and_shrinks() {
 fn an_action_plan_holds_fifty_actions_at_most() {
     let s = run(
         start(),
-        std::iter::once(create(Mode::Full)).chain((0..55).map(|_| edit(Edit::AddAction(3)))),
+        std::iter::once(create(Mode::Full)).chain((0..55).map(|_| edit(Edit::AddAction(Plan::Area(3), String::new())))),
     );
     assert_eq!(s.open().unwrap().areas[3].actions.len(), MAX_ACTIONS);
 }

@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
 use crate::content::{
-    Text, AREAS, CLAUSES, CLIMATE, LEVELS, NON_ANSWERS, PHASES, PRIORITIES, PURPOSES,
+    requirements_of, Text, AREAS, CLAUSES, LEVELS, NON_ANSWERS, PHASES, PRIORITIES, PURPOSES,
+    REQUIREMENTS, REQUIREMENT_ANSWERS,
 };
 use crate::hooks::AppContext;
 use crate::i18n::{fill, Lang};
@@ -81,12 +82,14 @@ pub fn blank_questionnaire(app: &AppContext, back: Callback<MouseEvent>) -> Html
                     <div class="blank-item">
                         <h3>{ format!("{} {} – {}", ui.clause_label, cl.clause, cl.title.get(lang)) }</h3>
                         { questions(cl.questions, lang) }
+                        { for requirements_of(c).map(|r| html! {
+                            <>
+                                <p class="box-label">{ REQUIREMENTS[r].question.get(lang) }</p>
+                                { boxes(REQUIREMENT_ANSWERS.iter().map(|x| x.title.get(lang).to_string())) }
+                            </>
+                        }) }
                         <p class="box-label">{ fill(ui.clause_level_legend, &[cl.title.get(lang)]) }</p>
                         { level_boxes(lang, true) }
-                        if c == 0 {
-                            <p class="box-label">{ CLIMATE.question.get(lang) }</p>
-                            { boxes([ui.yes.to_string(), ui.no.to_string()].into_iter()) }
-                        }
                     </div>
                 }
             }) }

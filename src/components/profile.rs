@@ -11,7 +11,7 @@ use crate::hooks::{use_app, AppContext};
 use crate::i18n::{fill, Lang};
 use crate::model::{Answer, Assessment, Mode, PlannedAction};
 use crate::scoring::{self, contribution, Scores};
-use crate::state::Edit;
+use crate::state::{Edit, Plan};
 use crate::{csv, files, platform};
 
 const TOOL: &str = concat!("Autodiag 37101 ", env!("CARGO_PKG_VERSION"));
@@ -335,11 +335,11 @@ fn action_plan(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
                     label,
                     value,
                     date,
-                    oninput: Callback::from(move |v: String| e.emit(Edit::SetAction(i, k, f(current.clone(), v)))),
+                    oninput: Callback::from(move |v: String| e.emit(Edit::SetAction(Plan::Area(i), k, f(current.clone(), v)))),
                     ..Field::default()
                 })
             };
-            let remove = { let e = app.editor(); move |_| e.emit(Edit::RemoveAction(i, k)) };
+            let remove = { let e = app.editor(); move |_| e.emit(Edit::RemoveAction(Plan::Area(i), k)) };
             html! {
                 <li class="action">
                     { field("title", ui.action_title, act.title.clone(), false, |a, v| PlannedAction { title: v, ..a }) }
@@ -353,7 +353,7 @@ fn action_plan(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
                 </li>
             }
         });
-        let add = { let e = app.editor(); move |_| e.emit(Edit::AddAction(i)) };
+        let add = { let e = app.editor(); move |_| e.emit(Edit::AddAction(Plan::Area(i), String::new())) };
         html! {
             <div class="plan-area">
                 <h3>{ area.title.get(lang) }</h3>

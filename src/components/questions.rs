@@ -7,8 +7,8 @@ use yew::prelude::*;
 use super::fields::{select_field, text_field, Field};
 use super::radio_group::{radio_group, Choice, Question};
 use crate::content::{
-    Text, AREAS, CLAUSES, CLIMATE, CONTRIBUTION_LEVELS, INDICATOR_THEMES, LEVELS, NON_ANSWERS,
-    PHASES, PRIORITIES, PURPOSES,
+    Text, AREAS, CLAUSES, CONTRIBUTION_LEVELS, INDICATOR_THEMES, LEVELS, NON_ANSWERS, PHASES,
+    PRIORITIES, PURPOSES,
 };
 use crate::hooks::{use_app, AppContext};
 use crate::i18n::{fill, Lang};
@@ -356,33 +356,12 @@ pub fn phase_step(app: &AppContext, a: &Assessment, phase: usize) -> Html {
     let clauses = PHASES[phase].clauses.iter().map(|&c| {
         let clause = &CLAUSES[c];
         let answer = &a.clauses[c];
-        let climate = (c == 0).then(|| {
-            let e = app.editor();
-            radio_group(Question {
-                name: app.id("climate"),
-                legend: ui.climate_legend.into(),
-                hint: Some(format!("{} {}", CLIMATE.question.get(lang), CLIMATE.help.get(lang)).into()),
-                choices: vec![
-                    Choice { value: "yes", label: ui.yes.into(), hint: None },
-                    Choice { value: "no", label: ui.no.into(), hint: None },
-                ],
-                selected: answer.climate_relevant.map_or("", |b| if b { "yes" } else { "no" }),
-                clear_label: Some(ui.clear_answer),
-                onchange: Callback::from(move |v: &str| e.emit(Edit::Climate(match v {
-                    "yes" => Some(true),
-                    "no" => Some(false),
-                    _ => None,
-                }))),
-                class: "inline",
-            })
-        });
         html! {
             <article class="clause">
                 <h2>{ format!("{} {} – {}", ui.clause_label, clause.clause, clause.title.get(lang)) }</h2>
                 <p class="lead">{ clause.description.get(lang) }</p>
                 { guide(clause.questions, lang, ui.questions_heading, false) }
                 { level_question(app, app.id(&format!("clause-{}", clause.id)), fill(ui.clause_level_legend, &[clause.title.get(lang)]), answer.level, Edit::ClauseLevel, c) }
-                { for climate }
                 { text_edit(app, app.id(&format!("clause-notes-{}", clause.id)), ui.evidence_label, None, &answer.notes, true, move |v| Edit::ClauseNotes(c, v)) }
             </article>
         }
