@@ -246,8 +246,10 @@ pub fn compute(assessment: &Assessment) -> Scores {
     }
 }
 
-/// Items answered "don't know", as (section, index) pairs: things to find out.
+/// Items answered "don't know", as (section, index) pairs: things to find out. In full mode this
+/// includes requirements and areas whose holder is not known.
 pub fn unknowns(assessment: &Assessment) -> Vec<(Section, usize)> {
+    let full = assessment.mode == Mode::Full;
     let areas = assessment
         .areas
         .iter()
@@ -258,15 +260,35 @@ pub fn unknowns(assessment: &Assessment) -> Vec<(Section, usize)> {
         .clauses
         .iter()
         .enumerate()
-        .filter(|(_, c)| assessment.mode == Mode::Full && c.level == Some(Answer::Unknown))
+        .filter(|(_, c)| full && c.level == Some(Answer::Unknown))
         .map(|(i, _)| (Section::Clause, i));
-    areas.chain(clauses).collect()
+    let holders = assessment
+        .areas
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| full && a.in_scope && a.holder == Some(crate::model::Holder::Unknown))
+        .map(|(i, _)| (Section::Holder, i));
+    let requirements = assessment
+        .requirements
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| full && r.met == Some(Met::Unknown))
+        .map(|(i, _)| (Section::Requirement, i));
+    areas
+        .chain(holders)
+        .chain(clauses)
+        .chain(requirements)
+        .collect()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     Area,
     Clause,
+    /// Index into `REQUIREMENTS`.
+    Requirement,
+    /// Who holds the area (index into `AREAS`) is not known.
+    Holder,
 }
 
 /// Statistics of one item over a workshop's participants.

@@ -356,7 +356,9 @@ fn the_action_plan_grows_changes_and_shrinks() {
         due: Some("2027-02-30".into()),
         ..action.clone()
     };
-    let same = s.clone().reduce(edit(Edit::SetAction(Plan::Area(0), 1, bad)));
+    let same = s
+        .clone()
+        .reduce(edit(Edit::SetAction(Plan::Area(0), 1, bad)));
     assert!(Rc::ptr_eq(&s, &same));
     assert!(Rc::ptr_eq(
         &s,
@@ -371,7 +373,8 @@ fn the_action_plan_grows_changes_and_shrinks() {
 fn an_action_plan_holds_fifty_actions_at_most() {
     let s = run(
         start(),
-        std::iter::once(create(Mode::Full)).chain((0..55).map(|_| edit(Edit::AddAction(Plan::Area(3), String::new())))),
+        std::iter::once(create(Mode::Full))
+            .chain((0..55).map(|_| edit(Edit::AddAction(Plan::Area(3), String::new())))),
     );
     assert_eq!(s.open().unwrap().areas[3].actions.len(), MAX_ACTIONS);
 }

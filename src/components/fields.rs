@@ -17,6 +17,10 @@ pub struct Field {
     pub error: Option<&'static str>,
     /// A date field rather than text.
     pub date: bool,
+    /// A shorter limit than the format's for free text.
+    pub max_chars: Option<usize>,
+    /// Digits only (a year): the phone shows its number pad.
+    pub numeric: bool,
 }
 
 /// A labelled text input or text area, with its hint and error tied to it for screen readers.
@@ -33,7 +37,8 @@ pub fn text_field(f: Field) -> Html {
     .collect();
     let described = (!described.is_empty()).then(|| described.join(" "));
     let invalid = f.error.map(|_| "true");
-    let max = MAX_TEXT_CHARS.to_string();
+    let max = f.max_chars.unwrap_or(MAX_TEXT_CHARS).to_string();
+    let inputmode = f.numeric.then_some("numeric");
     let field = if f.multiline {
         let oninput = f
             .oninput
@@ -48,7 +53,7 @@ pub fn text_field(f: Field) -> Html {
             .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
         html! {
             <input id={f.id.clone()} type={if f.date { "date" } else { "text" }} maxlength={max}
-                value={f.value} required={f.required}
+                value={f.value} required={f.required} {inputmode}
                 aria-describedby={described} aria-invalid={invalid} {oninput} />
         }
     };

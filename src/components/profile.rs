@@ -3,10 +3,16 @@ use yew::prelude::*;
 use super::charts::{bars, heatmap, radar, signed, BarRow};
 use super::export_button;
 use super::fields::{text_field, Field};
+use super::readiness::{
+    add_to_plan, clause_name, holder_finding, met_summary, met_text, readiness_table, unmet_list,
+};
 use super::review::score_text;
 use super::start::percent;
 use crate::compare::{candidates, compare};
-use crate::content::{Pdca, AREAS, CLAUSES, NON_ANSWERS, PRIORITIES, PURPOSES};
+use crate::content::{
+    holder_info, indicators_of, requirements_of, Pdca, AREAS, CLAUSES, CONTENT_VERSION,
+    NON_ANSWERS, PRIORITIES, PURPOSES, REQUIREMENTS,
+};
 use crate::hooks::{use_app, AppContext};
 use crate::i18n::{fill, Lang};
 use crate::model::{Answer, Assessment, Mode, PlannedAction};
@@ -134,9 +140,23 @@ pub fn Profile() -> Html {
             <super::SharePanel />
             { figures(a, &s, lang) }
             { radar_chart }
-            { bar_chart }
+            { top_priorities(a, &s, lang) }
+            <div class="report-page">
+                if a.mode == Mode::Full {
+                    <section class="report-section readiness-view">
+                        <h2>{ ui.gap.readiness_heading }</h2>
+                        <p>{ ui.gap.readiness_intro }</p>
+                        { readiness_table(&s, lang) }
+                        <h3>{ ui.gap.unmet_heading }</h3>
+                        <p class="no-print">{ ui.gap.unmet_intro }</p>
+                        { unmet_list(&app, a, &s) }
+                    </section>
+                }
+                { bar_chart }
+            </div>
+            { findings(&app, a, &s) }
+            { followed_indicators(a, lang) }
             { for heat }
-            { findings(a, &s, lang) }
             if let Some((c, when)) = &cmp {
                 <section class="report-section">
                     <h2>{ fill(ui.change_heading, &[when]) }</h2>
@@ -145,6 +165,7 @@ pub fn Profile() -> Html {
             }
             { action_plan(&app, a, &s) }
             { all_answers(a, lang) }
+            { super::reading(lang) }
             <p class="report-footer">{ fill(ui.report_footer, &[TOOL]) }</p>
         </div>
     }
@@ -205,6 +226,9 @@ fn cover(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
                 { for facts.into_iter().map(|(k, v)| html! { <div><dt>{ k }</dt><dd>{ v }</dd></div> }) }
             </dl>
             <p class="notice notice-info">{ ui.self_assessment_notice }</p>
+            if a.content_version != CONTENT_VERSION {
+                <p class="meta">{ fill(ui.gap.content_version_note, &[&a.content_version, CONTENT_VERSION]) }</p>
+            }
         </div>
     }
 }
@@ -220,15 +244,109 @@ fn figures(a: &Assessment, s: &Scores, lang: Lang) -> Html {
                 { for Pdca::ALL.iter().map(|&p| html! {
                     <div><dt>{ p.info().title.get(lang) }</dt><dd>{ score_text(s.management.phase(p), lang) }</dd></div>
                 }) }
+                <div class="wide"><dt>{ ui.gap.requirements_met }</dt><dd>{ met_summary(&s.requirements.overall, lang) }</dd></div>
             }
         </dl>
     }
 }
 
+/// The sentence after an area's finding when another body holds it: its level measures how the
+/// community takes part.
+fn taking_part(a: &Assessment, i: usize, lang: Lang) -> String {
+    match a.areas[i].holder.filter(|h| h.is_other_body()) {
+        Some(h) => format!(
+            " {}",
+            fill(
+                lang.ui().gap.taking_part,
+                &[holder_info(h).in_sentence.get(lang)]
+            )
+        ),
+        None => String::new(),
+    }
+}
+
+/// The suggested priorities with one sentence of why each: on the report's first page.
+fn top_priorities(a: &Assessment, s: &Scores, lang: Lang) -> Html {
+    let ui = lang.ui();
+    let priorities = s.priorities.iter().map(|&i| {
+        let gap = s.areas[i].map_or(0, |x| x.gap).to_string();
+        let strong: Vec<&str> = (0..6)
+            .filter(|&p| contribution(a, i, p) == 2)
+            .map(|p| PURPOSES[p].title.get(lang))
+            .collect();
+        let text = if strong.is_empty() {
+            fill(ui.priority_reason_plain, &[AREAS[i].title.get(lang), &gap])
+        } else {
+            fill(
+                ui.priority_reason,
+                &[AREAS[i].title.get(lang), &gap, &strong.join(", ")],
+            )
+        };
+        html! { <li>{ text }{ taking_part(a, i, lang) }</li> }
+    });
+    html! {
+        <section class="report-section top-priorities">
+            <h2>{ ui.priorities_heading }</h2>
+            if s.priorities.is_empty() { <p>{ ui.no_priorities }</p> } else { <ol>{ for priorities }</ol> }
+        </section>
+    }
+}
+
+/// The suggested indicators the community follows, area by area, with their latest values.
+fn followed_indicators(a: &Assessment, lang: Lang) -> Html {
+    let ui = lang.ui();
+    let blocks: Vec<Html> = (0..AREAS.len())
+        .filter(|&i| a.areas[i].followed.iter().any(Option::is_some))
+        .map(|i| {
+            let items = indicators_of(i)
+                .iter()
+                .zip(&a.areas[i].followed)
+                .filter_map(|(ind, f)| {
+                    f.as_ref().map(|f| {
+                        let mut value = [f.value.as_str(), f.unit.as_str()]
+                            .iter()
+                            .filter(|x| !x.is_empty())
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join("\u{a0}");
+                        if let Some(y) = f.year {
+                            value = if value.is_empty() {
+                                y.to_string()
+                            } else {
+                                format!("{value} ({y})")
+                            };
+                        }
+                        html! {
+                            <li>
+                                { ind.title.get(lang) }
+                                if !value.is_empty() { { lang.colon() }<strong>{ value }</strong> }
+                            </li>
+                        }
+                    })
+                });
+            html! {
+                <div class="note">
+                    <h3>{ AREAS[i].title.get(lang) }</h3>
+                    <ul>{ for items }</ul>
+                </div>
+            }
+        })
+        .collect();
+    if blocks.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="report-section">
+            <h2>{ ui.gap.followed_heading }</h2>
+            { for blocks }
+        </section>
+    }
+}
+
 /// Strengths, gaps and suggested priorities, each with one plain sentence of why; then the notes
 /// given and the things to find out.
-fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Html {
-    let ui = lang.ui();
+fn findings(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
+    let (ui, lang) = (app.ui(), app.lang);
     let mut scored: Vec<(usize, u8, u8)> = (0..12)
         .filter_map(|i| s.areas[i].map(|x| (i, x.level, x.gap)))
         .collect();
@@ -246,24 +364,27 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Html {
         .iter()
         .filter(|x| x.2 > 0)
         .take(3)
-        .map(|&(i, l, g)| html! { <li>{ fill(ui.gap_why, &[AREAS[i].title.get(lang), &l.to_string(), &(l + g).to_string()]) }</li> })
+        .map(|&(i, l, g)| html! { <li>{ fill(ui.gap_why, &[AREAS[i].title.get(lang), &l.to_string(), &(l + g).to_string()]) }{ taking_part(a, i, lang) }</li> })
         .collect();
-    let priorities = s.priorities.iter().map(|&i| {
-        let gap = s.areas[i].map_or(0, |x| x.gap).to_string();
-        let strong: Vec<&str> = (0..6)
-            .filter(|&p| contribution(a, i, p) == 2)
-            .map(|p| PURPOSES[p].title.get(lang))
-            .collect();
-        let text = if strong.is_empty() {
-            fill(ui.priority_reason_plain, &[AREAS[i].title.get(lang), &gap])
-        } else {
-            fill(
-                ui.priority_reason,
-                &[AREAS[i].title.get(lang), &gap, &strong.join(", ")],
-            )
-        };
-        html! { <li>{ text }</li> }
-    });
+    // Areas another body holds, or nobody: what the level means there and what to ask for.
+    let holders: Vec<Html> = (0..AREAS.len())
+        .filter(|&i| a.mode == Mode::Full && a.areas[i].in_scope)
+        .filter_map(|i| holder_finding(a, i, lang).map(|f| (i, f)))
+        .map(|(i, (finding, actions))| {
+            let nobody = a.areas[i].holder == Some(crate::model::Holder::Nobody);
+            html! {
+                <li class={classes!(nobody.then_some("flag"))}>
+                    if nobody { <strong>{ crate::content::NOBODY_FLAG.title.get(lang) }{ lang.colon() }</strong> }
+                    { finding }
+                    <ul class="suggestions">
+                        { for actions.iter().map(|t| html! {
+                            <li>{ t.get(lang) }{ " " }{ add_to_plan(app, a, Plan::Area(i), t.get(lang)) }</li>
+                        }) }
+                    </ul>
+                </li>
+            }
+        })
+        .collect();
     // The community's own notes come first: they frame everything after them.
     let community_notes = (!a.community.notes.is_empty()).then(|| {
         html! {
@@ -289,8 +410,10 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Html {
         .into_iter()
         .map(|(sec, i)| {
             html! { <li>{ match sec {
-                scoring::Section::Area => AREAS[i].title.get(lang),
-                scoring::Section::Clause => CLAUSES[i].title.get(lang),
+                scoring::Section::Area => AREAS[i].title.get(lang).to_string(),
+                scoring::Section::Clause => CLAUSES[i].title.get(lang).to_string(),
+                scoring::Section::Requirement => format!("{} ({})", REQUIREMENTS[i].title.get(lang), CLAUSES[REQUIREMENTS[i].clause].title.get(lang)),
+                scoring::Section::Holder => crate::content::UNKNOWN_FIND_OUT.get(lang).replace("{area}", AREAS[i].title.get(lang)),
             } }</li> }
         })
         .collect();
@@ -301,9 +424,13 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Html {
                 if strengths.is_empty() { <p>{ ui.no_priorities }</p> } else { <ul>{ for strengths }</ul> }
                 <h2>{ ui.gaps_heading }</h2>
                 if gaps.is_empty() { <p>{ ui.no_priorities }</p> } else { <ul>{ for gaps }</ul> }
-                <h2>{ ui.priorities_heading }</h2>
-                if s.priorities.is_empty() { <p>{ ui.no_priorities }</p> } else { <ol>{ for priorities }</ol> }
             </section>
+            if !holders.is_empty() {
+                <section class="report-section holders">
+                    <h2>{ ui.gap.holders_heading }</h2>
+                    <ul>{ for holders }</ul>
+                </section>
+            }
             if !unknowns.is_empty() {
                 <section class="report-section">
                     <h2>{ ui.unknowns_heading }</h2>
@@ -322,24 +449,37 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Html {
 
 fn action_plan(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
     let (ui, lang) = (app.ui(), app.lang);
-    // The suggested priorities, then any other area that already has actions.
-    let mut areas: Vec<usize> = s.priorities.clone();
-    areas.extend((0..12).filter(|i| !a.areas[*i].actions.is_empty() && !s.priorities.contains(i)));
-    let blocks = areas.into_iter().map(|i| {
-        let area = &AREAS[i];
-        let actions = a.areas[i].actions.iter().enumerate().map(|(k, act)| {
+    // The suggested priorities, then any other area that already has actions, then the clauses
+    // that have some (an unmet requirement added to the plan).
+    let mut plans: Vec<Plan> = s.priorities.iter().map(|&i| Plan::Area(i)).collect();
+    plans.extend(
+        (0..AREAS.len())
+            .filter(|i| !a.areas[*i].actions.is_empty() && !s.priorities.contains(i))
+            .map(Plan::Area),
+    );
+    plans.extend(
+        (0..CLAUSES.len())
+            .filter(|&c| !a.clauses[c].actions.is_empty())
+            .map(Plan::Clause),
+    );
+    let blocks = plans.into_iter().map(|plan| {
+        let (key, title) = match plan {
+            Plan::Area(i) => (AREAS[i].id, AREAS[i].title.get(lang).to_string()),
+            Plan::Clause(c) => (CLAUSES[c].id, clause_name(c, lang)),
+        };
+        let actions = plan.actions(a).iter().enumerate().map(|(k, act)| {
             let field = |what: &str, label: &'static str, value: String, date: bool, f: fn(PlannedAction, String) -> PlannedAction| {
                 let (e, current) = (app.editor(), act.clone());
                 text_field(Field {
-                    id: app.id(&format!("action-{}-{k}-{what}", area.id)),
+                    id: app.id(&format!("action-{key}-{k}-{what}")),
                     label,
                     value,
                     date,
-                    oninput: Callback::from(move |v: String| e.emit(Edit::SetAction(Plan::Area(i), k, f(current.clone(), v)))),
+                    oninput: Callback::from(move |v: String| e.emit(Edit::SetAction(plan, k, f(current.clone(), v)))),
                     ..Field::default()
                 })
             };
-            let remove = { let e = app.editor(); move |_| e.emit(Edit::RemoveAction(Plan::Area(i), k)) };
+            let remove = { let e = app.editor(); move |_| e.emit(Edit::RemoveAction(plan, k)) };
             html! {
                 <li class="action">
                     { field("title", ui.action_title, act.title.clone(), false, |a, v| PlannedAction { title: v, ..a }) }
@@ -348,18 +488,18 @@ fn action_plan(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
                         { field("due", ui.action_due, act.due.clone().unwrap_or_default(), true, |a, v| PlannedAction { due: (!v.is_empty()).then_some(v), ..a }) }
                     </div>
                     <button type="button" class="link-button no-print" onclick={remove}>
-                        { ui.remove_action }<span class="visually-hidden">{ format!(" – {}", area.title.get(lang)) }</span>
+                        { ui.remove_action }<span class="visually-hidden">{ format!(" – {title}") }</span>
                     </button>
                 </li>
             }
         });
-        let add = { let e = app.editor(); move |_| e.emit(Edit::AddAction(Plan::Area(i), String::new())) };
+        let add = { let e = app.editor(); move |_| e.emit(Edit::AddAction(plan, String::new())) };
         html! {
-            <div class="plan-area">
-                <h3>{ area.title.get(lang) }</h3>
+            <div class="plan-area" key={key}>
+                <h3>{ title.clone() }</h3>
                 <ol class="actions">{ for actions }</ol>
                 <button type="button" class="button no-print" onclick={add}>
-                    { ui.add_action }<span class="visually-hidden">{ format!(" – {}", area.title.get(lang)) }</span>
+                    { ui.add_action }<span class="visually-hidden">{ format!(" – {title}") }</span>
                 </button>
             </div>
         }
@@ -377,21 +517,38 @@ fn action_plan(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
 /// Every answer with its notes: the table the printed report ends with.
 fn all_answers(a: &Assessment, lang: Lang) -> Html {
     let ui = lang.ui();
+    let full = a.mode == Mode::Full;
     let area_rows = AREAS.iter().zip(&a.areas).map(|(area, x)| html! {
         <tr>
             <th scope="row">{ area.title.get(lang) }</th>
             <td>{ if x.in_scope { crate::content::answer_text(x.level, lang) } else { ui.not_assessed.to_string() } }</td>
             <td>{ x.target.map(|t| t.get().to_string()).unwrap_or_default() }</td>
+            if full { <td>{ x.holder.map_or("", |h| holder_info(h).title.get(lang)) }</td> }
             <td class="pre">{ x.notes.clone() }</td>
         </tr>
     });
-    let clause_rows = CLAUSES.iter().zip(&a.clauses).filter(|_| a.mode == Mode::Full).map(|(c, x)| html! {
-        <tr>
-            <th scope="row">{ format!("{} {} – {}", ui.clause_label, c.clause, c.title.get(lang)) }</th>
-            <td>{ crate::content::answer_text(x.level, lang) }</td>
-            <td></td>
-            <td class="pre">{ x.notes.clone() }</td>
-        </tr>
+    let clause_rows = CLAUSES.iter().zip(&a.clauses).enumerate().filter(|_| full).map(|(c, (cl, x))| html! {
+        <>
+            <tr>
+                <th scope="row">{ format!("{} {} – {}", ui.clause_label, cl.clause, cl.title.get(lang)) }</th>
+                <td>{ crate::content::answer_text(x.level, lang) }</td>
+                <td></td>
+                <td></td>
+                <td class="pre">{ x.notes.clone() }</td>
+            </tr>
+            { for requirements_of(c).map(|r| {
+                let ans = &a.requirements[r];
+                html! {
+                    <tr class="requirement-row">
+                        <th scope="row">{ REQUIREMENTS[r].title.get(lang) }</th>
+                        <td>{ ans.met.map_or("", |m| met_text(m, lang)) }</td>
+                        <td></td>
+                        <td></td>
+                        <td class="pre">{ ans.evidence.clone() }</td>
+                    </tr>
+                }
+            }) }
+        </>
     });
     let purpose_rows = PURPOSES.iter().zip(&a.purposes).map(|(p, x)| {
         html! {
@@ -399,6 +556,7 @@ fn all_answers(a: &Assessment, lang: Lang) -> Html {
                 <th scope="row">{ p.title.get(lang) }</th>
                 <td>{ x.priority.map_or("", |pr| PRIORITIES[pr as usize].title.get(lang)) }</td>
                 <td></td>
+                if full { <td></td> }
                 <td></td>
             </tr>
         }
@@ -411,6 +569,7 @@ fn all_answers(a: &Assessment, lang: Lang) -> Html {
                     <th scope="col">{ ui.csv_title }</th>
                     <th scope="col">{ ui.csv_level }</th>
                     <th scope="col">{ ui.col_target }</th>
+                    if full { <th scope="col">{ ui.gap.holder_col }</th> }
                     <th scope="col">{ ui.csv_notes }</th>
                 </tr></thead>
                 <tbody>

@@ -7,8 +7,10 @@ use yew::prelude::*;
 use super::fields::{select_field, text_field, Field};
 use super::radio_group::{radio_group, Choice, Question};
 use crate::content::{
-    Text, AREAS, CLAUSES, CONTRIBUTION_LEVELS, INDICATOR_THEMES, LEVELS, NON_ANSWERS, PHASES,
-    PRIORITIES, PURPOSES,
+    holder_info, indicators_of, requirements_of, Text, AREAS, CLAUSES, CONTRIBUTION_LEVELS,
+    EVIDENCE_FIELD, HOLDERS, HOLDER_LEVEL_NOTE, HOLDER_QUESTION, INDICATOR_THEMES, LEVELS,
+    NON_ANSWERS, PARTICIPATION_LEVELS, PHASES, PRIORITIES, PURPOSES, REQUIREMENTS,
+    REQUIREMENT_ANSWERS,
 };
 use crate::hooks::{use_app, AppContext};
 use crate::i18n::{fill, Lang};
@@ -40,12 +42,16 @@ fn level_of(v: &str) -> Option<Level> {
 }
 
 /// The 0–4 levels, then "not applicable" and "don't know"; with their descriptors for a current
-/// level (the target question comes after them and keeps to the titles).
-fn level_choices(lang: Lang, current: bool) -> Vec<Choice> {
+/// level (the target question comes after them and keeps to the titles). `taking_part`: another
+/// body holds the area, so the descriptors say how the community takes part (same scale).
+fn level_choices(lang: Lang, current: bool, taking_part: bool) -> Vec<Choice> {
     let levels = LEVELS.iter().map(|l| Choice {
         value: DIGITS[usize::from(l.value)],
         label: format!("{} – {}", l.value, l.title.get(lang)).into(),
-        hint: current.then(|| l.descriptor.get(lang)),
+        hint: current.then(|| match PARTICIPATION_LEVELS.get(usize::from(l.value)) {
+            Some(p) if taking_part => p.get(lang),
+            _ => l.descriptor.get(lang),
+        }),
     });
     let others = NON_ANSWERS.iter().filter(|_| current).map(|n| Choice {
         value: n.id,
@@ -76,7 +82,8 @@ fn guide(list: &[Text], lang: Lang, heading: &'static str, folded: bool) -> Html
     }
 }
 
-/// A level question (current maturity of an area or a clause).
+/// A level question (current maturity of an area or a clause). `note`: what the level measures
+/// when another body holds the area.
 fn level_question(
     app: &AppContext,
     name: String,
@@ -84,12 +91,15 @@ fn level_question(
     value: Option<Answer>,
     edit: fn(usize, Option<Answer>) -> Edit,
     i: usize,
+    note: Option<String>,
 ) -> Html {
     let e = app.editor();
+    let taking_part = note.is_some();
     radio_group(Question {
         name,
         legend: legend.into(),
-        choices: level_choices(app.lang, true),
+        hint: note.map(AttrValue::from),
+        choices: level_choices(app.lang, true, taking_part),
         selected: answer_value(value),
         onchange: Callback::from(move |v: &str| e.emit(edit(i, parse_answer(v)))),
         clear_label: Some(app.ui().clear_answer),
@@ -264,6 +274,13 @@ pub fn area_step(app: &AppContext, a: &Assessment, i: usize) -> Html {
     let (area, answer) = (&AREAS[i], &a.areas[i]);
     let full = a.mode == Mode::Full;
     let name = |what: &str| app.id(&format!("{what}-{}", area.id));
+    // Who holds the area is asked first in full mode: the level's wording depends on it.
+    let holder = answer.holder.filter(|_| full);
+    let note = holder.filter(|h| h.is_other_body()).map(|h| {
+        HOLDER_LEVEL_NOTE
+            .get(lang)
+            .replace("{holder}", holder_info(h).in_sentence.get(lang))
+    });
     let level = level_question(
         app,
         name("level"),
@@ -271,13 +288,34 @@ pub fn area_step(app: &AppContext, a: &Assessment, i: usize) -> Html {
         answer.level,
         Edit::Level,
         i,
+        note,
     );
+    let holder_question = full.then(|| {
+        let e = app.editor();
+        radio_group(Question {
+            name: name("holder"),
+            legend: HOLDER_QUESTION.title.get(lang).into(),
+            hint: Some(HOLDER_QUESTION.help.get(lang).into()),
+            choices: HOLDERS
+                .iter()
+                .map(|h| Choice {
+                    value: h.id,
+                    label: h.title.get(lang).into(),
+                    hint: Some(h.hint.get(lang)),
+                })
+                .collect(),
+            selected: answer.holder.map_or("", Holder::id),
+            clear_label: Some(ui.clear_answer),
+            onchange: Callback::from(move |v: &str| e.emit(Edit::Holder(i, Holder::from_id(v)))),
+            class: "holders",
+        })
+    });
     let details = full.then(|| {
         let e = app.editor();
         let target = radio_group(Question {
             name: name("target"),
             legend: ui.target_legend.into(),
-            choices: level_choices(lang, false),
+            choices: level_choices(lang, false, false),
             selected: answer.target.map_or("", |l| DIGITS[usize::from(l.get())]),
             clear_label: Some(ui.clear_answer),
             onchange: Callback::from(move |v: &str| e.emit(Edit::Target(i, level_of(v)))),
@@ -335,7 +373,8 @@ pub fn area_step(app: &AppContext, a: &Assessment, i: usize) -> Html {
                     <p class="hint">{ ui.contrib_intro }</p>
                     { for contributions }
                 </div>
-                { text_edit(app, name("indicators"), ui.indicators_label, Some(fill(ui.indicators_hint, &[&themes.join(", ")]).into()), &answer.indicators, true, move |v| Edit::Indicators(i, v)) }
+                { indicators_question(app, answer, i) }
+                { text_edit(app, name("indicators"), ui.gap.other_indicators_label, Some(fill(ui.indicators_hint, &[&themes.join(", ")]).into()), &answer.indicators, true, move |v| Edit::Indicators(i, v)) }
                 { text_edit(app, name("notes"), ui.evidence_label, None, &answer.notes, true, move |v| Edit::AreaNotes(i, v)) }
             </>
         }
@@ -345,6 +384,7 @@ pub fn area_step(app: &AppContext, a: &Assessment, i: usize) -> Html {
             <p class="meta">{ format!("ISO 37101, {} {}", ui.clause_label, area.clause) }</p>
             <p class="lead">{ area.description.get(lang) }</p>
             { guide(area.questions, lang, ui.questions_heading, !full) }
+            { for holder_question }
             { level }
             { for details }
         </>
@@ -361,10 +401,154 @@ pub fn phase_step(app: &AppContext, a: &Assessment, phase: usize) -> Html {
                 <h2>{ format!("{} {} – {}", ui.clause_label, clause.clause, clause.title.get(lang)) }</h2>
                 <p class="lead">{ clause.description.get(lang) }</p>
                 { guide(clause.questions, lang, ui.questions_heading, false) }
-                { level_question(app, app.id(&format!("clause-{}", clause.id)), fill(ui.clause_level_legend, &[clause.title.get(lang)]), answer.level, Edit::ClauseLevel, c) }
+                { checklist(app, a, c) }
+                { level_question(app, app.id(&format!("clause-{}", clause.id)), fill(ui.clause_level_legend, &[clause.title.get(lang)]), answer.level, Edit::ClauseLevel, c, None) }
                 { text_edit(app, app.id(&format!("clause-notes-{}", clause.id)), ui.evidence_label, None, &answer.notes, true, move |v| Edit::ClauseNotes(c, v)) }
             </article>
         }
     });
-    html! { <>{ for clauses }</> }
+    let (answered, asked) = PHASES[phase]
+        .clauses
+        .iter()
+        .flat_map(|&c| requirements_of(c))
+        .fold((0, 0), |(n, t), r| {
+            (n + usize::from(a.requirements[r].met.is_some()), t + 1)
+        });
+    html! {
+        <>
+            <p class="checklist-progress" aria-live="polite">
+                { fill(ui.gap.checklist_progress, &[&answered.to_string(), &asked.to_string()]) }
+            </p>
+            { for clauses }
+        </>
+    }
+}
+
+/// A requirement's id as it may appear in an element id.
+pub fn requirement_slug(r: usize) -> String {
+    REQUIREMENTS[r].id.replace('.', "-")
+}
+
+/// The clause's requirements, each a question with its evidence, before the clause's level.
+fn checklist(app: &AppContext, a: &Assessment, c: usize) -> Html {
+    let (ui, lang) = (app.ui(), app.lang);
+    let items = requirements_of(c).map(|r| {
+        let req = &REQUIREMENTS[r];
+        let answer = &a.requirements[r];
+        let slug = requirement_slug(r);
+        let hint = match (req.hls, req.help) {
+            (Some(n), Some(h)) => Some(format!("§\u{a0}{n}. {}", h.get(lang))),
+            (Some(n), None) => Some(format!("§\u{a0}{n}")),
+            (None, Some(h)) => Some(h.get(lang).to_string()),
+            (None, None) => None,
+        };
+        let e = app.editor();
+        let question = radio_group(Question {
+            name: app.id(&format!("req-{slug}")),
+            legend: req.question.get(lang).into(),
+            hint: hint.map(AttrValue::from),
+            choices: REQUIREMENT_ANSWERS
+                .iter()
+                .map(|x| Choice {
+                    value: x.id,
+                    label: x.title.get(lang).into(),
+                    hint: None,
+                })
+                .collect(),
+            selected: answer.met.map_or("", Met::id),
+            clear_label: Some(ui.clear_answer),
+            onchange: Callback::from(move |v: &str| e.emit(Edit::Requirement(r, Met::from_id(v)))),
+            class: "inline compact",
+        });
+        let evidence = text_field(Field {
+            id: app.id(&format!("evidence-{slug}")),
+            label: EVIDENCE_FIELD.label.get(lang),
+            hint: Some(
+                format!(
+                    "{} {}",
+                    EVIDENCE_FIELD.help.get(lang),
+                    req.evidence_hint.get(lang)
+                )
+                .into(),
+            ),
+            value: answer.evidence.clone(),
+            oninput: {
+                let e = app.editor();
+                Callback::from(move |v| e.emit(Edit::Evidence(r, v)))
+            },
+            ..Field::default()
+        });
+        html! {
+            <div class="requirement" key={slug}>
+                <h4 class="requirement-title">{ req.title.get(lang) }</h4>
+                { question }
+                { evidence }
+            </div>
+        }
+    });
+    html! {
+        <div class="group checklist">
+            <h3>{ ui.gap.checklist_heading }</h3>
+            <p class="hint">{ ui.gap.checklist_intro }</p>
+            { for items }
+        </div>
+    }
+}
+
+/// The area's suggested indicators: a box to tick for each, and once ticked its latest value, unit
+/// and year.
+fn indicators_question(app: &AppContext, answer: &AreaAnswer, i: usize) -> Html {
+    let (ui, lang) = (app.ui(), app.lang);
+    let items = indicators_of(i).iter().enumerate().map(|(k, ind)| {
+        let id = app.id(&format!("ind-{}", ind.id.replace('.', "-")));
+        let followed = answer.followed[k].clone();
+        let checked = followed.is_some();
+        let toggle = {
+            let e = app.editor();
+            move |_| e.emit(Edit::Follow(i, k, (!checked).then(Followed::default)))
+        };
+        let hint_id = format!("{id}-hint");
+        let details = followed.map(|f| {
+            let field = |what: &str, label: &'static str, value: String, max: usize, numeric: bool, set: fn(Followed, String) -> Followed| {
+                let (e, current) = (app.editor(), f.clone());
+                text_field(Field {
+                    id: format!("{id}-{what}"),
+                    label,
+                    value,
+                    max_chars: Some(max),
+                    numeric,
+                    oninput: Callback::from(move |v: String| e.emit(Edit::Follow(i, k, Some(set(current.clone(), v))))),
+                    ..Field::default()
+                })
+            };
+            html! {
+                <div class="field-row indicator-values">
+                    { field("value", ui.gap.value_label, f.value.clone(), MAX_VALUE_CHARS, false, |f, v| Followed { value: v, ..f }) }
+                    { field("unit", ui.gap.unit_label, f.unit.clone(), MAX_UNIT_CHARS, false, |f, v| Followed { unit: v, ..f }) }
+                    { field("year", ui.gap.year_label, f.year.map(|y| y.to_string()).unwrap_or_default(), 4, true, |f, v| Followed { year: v.trim().parse().ok(), ..f }) }
+                </div>
+            }
+        });
+        html! {
+            <li class="indicator" key={id.clone()}>
+                <div class="choice">
+                    <input type="checkbox" id={id.clone()} {checked} aria-describedby={hint_id.clone()} onchange={toggle} />
+                    <label for={id.clone()}>
+                        <span class="choice-label">{ ind.title.get(lang) }</span>
+                    </label>
+                </div>
+                <p class="hint" id={hint_id}>
+                    { format!("{} ({}). {}{}{}", ind.unit_hint.get(lang), INDICATOR_THEMES[ind.theme].title.get(lang), ui.gap.source_label, lang.colon(), ind.source_hint.get(lang)) }
+                </p>
+                { for details }
+            </li>
+        }
+    });
+    html! {
+        <fieldset class="question indicators">
+            <legend>{ ui.gap.indicators_heading }</legend>
+            <p class="hint">{ ui.gap.indicators_intro }</p>
+            <ul class="indicator-list">{ for items }</ul>
+        </fieldset>
+    }
 }

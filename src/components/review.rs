@@ -1,9 +1,10 @@
 use yew::prelude::*;
 
 use super::charts::level_text;
+use super::readiness::{met_summary, unmet_list};
 use super::start::percent;
 use super::wizard::step_title;
-use crate::content::{Pdca, AREAS, CLAUSES, PRIORITIES, PURPOSES};
+use crate::content::{Pdca, AREAS, CLAUSES, N_REQUIREMENTS, PRIORITIES, PURPOSES, REQUIREMENTS};
 use crate::hooks::AppContext;
 use crate::i18n::{fill, Lang};
 use crate::model::{Assessment, Mode};
@@ -78,6 +79,11 @@ pub fn review_step(app: &AppContext, a: &Assessment) -> Html {
             let (title, step) = match section {
                 Section::Area => (AREAS[i].title.get(lang).to_string(), Step::Area(i)),
                 Section::Clause => (CLAUSES[i].title.get(lang).to_string(), Step::Phase(CLAUSES[i].phase)),
+                Section::Requirement => {
+                    let c = REQUIREMENTS[i].clause;
+                    (format!("{} ({})", REQUIREMENTS[i].title.get(lang), CLAUSES[c].title.get(lang)), Step::Phase(CLAUSES[c].phase))
+                }
+                Section::Holder => (crate::content::UNKNOWN_FIND_OUT.get(lang).replace("{area}", AREAS[i].title.get(lang)), Step::Area(i)),
             };
             html! { <li><button type="button" class="link-button" onclick={goto(step)}>{ title }</button></li> }
         })
@@ -101,8 +107,15 @@ pub fn review_step(app: &AppContext, a: &Assessment) -> Html {
                     { for Pdca::ALL.iter().map(|&p| html! {
                         <div><dt>{ p.info().title.get(lang) }</dt><dd>{ score_text(s.management.phase(p), lang) }</dd></div>
                     }) }
+                    <div><dt>{ ui.gap.requirements_met }</dt><dd>{ met_summary(&s.requirements.overall, lang) }</dd></div>
                 }
             </dl>
+            if a.mode == Mode::Full {
+                <h2>{ ui.gap.checklist_heading }</h2>
+                <p>{ fill(ui.gap.checklist_progress, &[&s.requirements.overall.answered().to_string(), &N_REQUIREMENTS.to_string()]) }</p>
+                <h3>{ ui.gap.unmet_heading }</h3>
+                { unmet_list(app, a, &s) }
+            }
             <table class="data">
                 <caption>{ ui.purpose_scores_heading }</caption>
                 <thead><tr>

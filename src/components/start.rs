@@ -135,6 +135,7 @@ pub fn StartScreen() -> Html {
             if app.host.intro {
                 { overview(&app) }
             }
+            { super::reading(app.lang) }
 
             <section class="panel">
                 <h2>{ ui.data_heading }</h2>

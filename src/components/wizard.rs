@@ -6,9 +6,10 @@ use super::review::review_step;
 use crate::content::AREAS;
 use crate::hooks::use_app;
 use crate::i18n::{fill, Lang};
+use crate::model::Mode;
 use crate::platform;
 use crate::scoring;
-use crate::state::Action;
+use crate::state::{Action, Edit};
 use crate::steps::{step_progress, steps, Step};
 
 /// Changes after which an export is suggested, as browsers may evict a site's storage.
@@ -104,6 +105,16 @@ pub fn Wizard() -> Html {
                 <progress max={scores.asked.to_string()} value={scores.answered.to_string()}
                     aria-label={ui.col_completion} />
             </div>
+            if a.mode == Mode::Full && a.predates_checklist() {
+                <div class="notice notice-info new-questions" role="note">
+                    <p>{ fill(ui.gap.new_questions, &[&a.content_version]) }</p>
+                    <button type="button" class="button" onclick={{
+                        let (e, heading) = (app.editor(), app.id("step-heading"));
+                        // The note goes away with its button: focus goes to the step's heading.
+                        move |_| { e.emit(Edit::ContentSeen); super::start::focus_by_id(&heading); }
+                    }}>{ ui.gap.new_questions_ok }</button>
+                </div>
+            }
             // Keyed by step: the menu is closed again once it took the user somewhere.
             <details class="step-menu" key={step.id()}>
                 <summary>{ ui.steps_label }</summary>
