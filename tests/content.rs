@@ -147,6 +147,9 @@ fn french_uses_its_typography() {
                 "{place}: a breakable space before {mark:?}"
             );
         }
+        for twice in ["\u{202f}\u{202f}", "\u{a0}\u{a0}"] {
+            assert!(!t.fr.contains(twice), "{place}: a no-break space twice");
+        }
         // The community answers as « nous » everywhere, never « je » (content review).
         assert!(!t.fr.contains("Je ne sais pas"), "{place}");
         assert!(!t.en.contains("I don't know"), "{place}");
