@@ -91,7 +91,7 @@ test('a show of hands gives the same merged view as the equivalent files', async
   await hands('Attractivité', 'Élevée', 2);
   const titles = ['Gouvernance, responsabilisation et engagement', 'Éducation et renforcement des capacités',
     'Innovation, créativité et recherche', 'Santé et soins dans la communauté', 'Culture et identité de la communauté',
-    'Vivre ensemble, interdépendance et mutualité', 'Économie, production et consommation durables',
+    'Vivre ensemble, interdépendance et mutualité', 'Économie et production et consommation durables',
     'Cadre de vie et de travail', 'Sûreté et sécurité', 'Infrastructures de la communauté', 'Mobilité',
     'Biodiversité et services écosystémiques'];
   for (let i = 0; i < AREAS.length; i++) {
