@@ -1,5 +1,6 @@
-//! Turns `content/framework.toml` into Rust statics (`$OUT_DIR/content.rs`), so the app ships the
-//! framework's texts as plain data and no TOML parser. Structural mistakes in the content (a missing
+//! Turns the content data files (`content/framework.toml`, then the content version 2 files) into
+//! Rust statics (`$OUT_DIR/content.rs`), so the app ships the framework's texts as plain data and no
+//! TOML parser. Structural mistakes in the content (a missing
 //! language, an unknown id, an incomplete matrix) fail the build with a message naming the place;
 //! `tests/content.rs` checks the generated statics once more from the outside.
 
@@ -203,12 +204,31 @@ fn texts(ts: &[Text], place: &str) -> String {
     format!("&[{}]", items.join(", "))
 }
 
-/// FNV-1a, 64 bits: enough to notice that the content changed, and small enough to write here.
-fn fingerprint(bytes: &[u8]) -> String {
+/// Every content data file in `content/`, in the order the fingerprint reads them. A new data file
+/// is added here, so that `content_version` has to move when it changes.
+const CONTENT_FILES: [&str; 5] = [
+    "framework.toml",
+    "requirements.toml",
+    "holders.toml",
+    "indicators.toml",
+    "reading.toml",
+];
+
+/// FNV-1a, 64 bits, over all of `CONTENT_FILES`: each file's name, a NUL, its bytes (carriage
+/// returns left out, so a Windows checkout gives the same value) and a NUL. Enough to notice that
+/// the content changed (tests/content.rs compares it with content/content.lock), and small enough
+/// to write here.
+fn fingerprint() -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes.iter().filter(|&&b| b != b'\r') {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    for name in CONTENT_FILES {
+        let path = Path::new("content").join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let bytes = fs::read(&path).unwrap_or_else(|e| panic!("content/{name}: cannot read: {e}"));
+        let content = bytes.iter().copied().filter(|&b| b != b'\r');
+        for b in name.bytes().chain([0]).chain(content).chain([0]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
     }
     format!("{h:016x}")
 }
@@ -217,7 +237,7 @@ fn main() {
     let path = Path::new("content/framework.toml");
     println!("cargo:rerun-if-changed={}", path.display());
     let raw = fs::read(path).unwrap_or_else(|e| fail(format!("cannot read: {e}")));
-    let source = String::from_utf8(raw.clone()).unwrap_or_else(|_| fail("not UTF-8".into()));
+    let source = String::from_utf8(raw).unwrap_or_else(|_| fail("not UTF-8".into()));
     let c: Content = toml::from_str(&source).unwrap_or_else(|e| fail(e.to_string()));
 
     check_ids("levels", c.levels.iter().map(|l| l.id.as_str()), &LEVEL_IDS);
@@ -263,10 +283,11 @@ fn main() {
     ] {
         writeln!(o, "pub const {k}: &str = {v:?};").unwrap();
     }
+    // All the content data files, not framework.toml alone (content version 2.0.0 on).
     writeln!(
         o,
         "pub const CONTENT_FINGERPRINT: &str = {:?};",
-        fingerprint(&raw)
+        fingerprint()
     )
     .unwrap();
 

@@ -143,7 +143,7 @@ async fn the_radio_group_is_a_fieldset_with_a_legend_and_reports_choices() {
             choices: vec![
                 Choice {
                     value: "0",
-                    label: "0 – Pas engagé".into(),
+                    label: "0 – Non engagé".into(),
                     hint: Some("Rien"),
                 },
                 Choice {
@@ -171,7 +171,7 @@ async fn the_radio_group_is_a_fieldset_with_a_legend_and_reports_choices() {
     let radios = el.query_selector_all("input[type=radio][name=q1]").unwrap();
     assert_eq!(radios.length(), 2);
     // Every radio has a label that names it, hint included.
-    assert_eq!(texts(&el, "label[for=q1-0]"), ["0 – Pas engagéRien"]);
+    assert_eq!(texts(&el, "label[for=q1-0]"), ["0 – Non engagéRien"]);
     let second: HtmlInputElement = radios.item(1).unwrap().dyn_into().unwrap();
     assert!(second.checked());
     let first: HtmlInputElement = radios.item(0).unwrap().dyn_into().unwrap();

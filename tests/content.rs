@@ -147,6 +147,9 @@ fn french_uses_its_typography() {
                 "{place}: a breakable space before {mark:?}"
             );
         }
+        for twice in ["\u{202f}\u{202f}", "\u{a0}\u{a0}"] {
+            assert!(!t.fr.contains(twice), "{place}: a no-break space twice");
+        }
         // The community answers as « nous » everywhere, never « je » (content review).
         assert!(!t.fr.contains("Je ne sais pas"), "{place}");
         assert!(!t.en.contains("I don't know"), "{place}");
@@ -200,7 +203,10 @@ fn pdca_mapping_covers_each_clause_once() {
     seen.sort();
     assert_eq!(seen, (0..N_CLAUSES).collect::<Vec<_>>());
     let plan: Vec<_> = PHASES[0].clauses.iter().map(|&c| CLAUSES[c].id).collect();
-    assert_eq!(plan, ["context", "leadership", "planning", "support"]);
+    assert_eq!(plan, ["context", "leadership", "planning"]);
+    // Support (resources, competence, communication, documents) is carried out: Do, with operation.
+    let do_: Vec<_> = PHASES[1].clauses.iter().map(|&c| CLAUSES[c].id).collect();
+    assert_eq!(do_, ["support", "operation"]);
     assert_eq!(PHASES[1].title.fr, "Mettre en œuvre");
     assert_eq!(PHASES[2].title.fr, "Contrôler");
 }
@@ -215,8 +221,10 @@ fn every_area_suggests_indicator_themes_that_exist() {
     }
 }
 
-/// The fingerprint of content/framework.toml is recorded next to its content_version in
-/// content/content.lock: changing the content without bumping the version fails here.
+/// The fingerprint of all the content data files (framework.toml, requirements.toml, holders.toml,
+/// indicators.toml, reading.toml; see `CONTENT_FILES` in build.rs) is recorded next to its
+/// content_version in content/content.lock: changing any of them without bumping the version fails
+/// here.
 #[test]
 fn content_version_moves_with_the_content() {
     let lock =
@@ -229,8 +237,8 @@ fn content_version_moves_with_the_content() {
     assert_eq!(
         recorded,
         Some(entry.as_str()),
-        "content/framework.toml changed: bump content_version in [meta] if needed and record \
-         the line {entry:?} in content/content.lock"
+        "the content (content/*.toml) changed: bump content_version in framework.toml's [meta] \
+         if needed and record the line {entry:?} in content/content.lock"
     );
     // A released version's fingerprint never changes: each version appears once.
     let versions: Vec<_> = lock

@@ -183,11 +183,25 @@ fn with_clauses(mode: Mode) -> Assessment {
 fn management_overall_is_the_mean_of_clauses_not_of_phases() {
     let s = compute(&with_clauses(Mode::Full));
     assert_eq!(s.management.overall, Some(2.5)); // (1 + 3 + 2 + 4) / 4
-    assert_eq!(s.management.phase(Pdca::Plan), Some(2.0)); // (1 + 3) / 2
-    assert_eq!(s.management.phase(Pdca::Do), Some(2.0));
+    assert_eq!(s.management.phase(Pdca::Plan), Some(2.0)); // context 1, leadership 3: (1 + 3) / 2
+    assert_eq!(s.management.phase(Pdca::Do), Some(2.0)); // operation 2; support unknown, unscored
     assert_eq!(s.management.phase(Pdca::Check), None); // evaluation unanswered
     assert_eq!(s.management.phase(Pdca::Act), Some(4.0));
     // The mean of the phases would be (2 + 2 + 4) / 3 = 2.67: a different figure.
+    assert_eq!((s.answered, s.asked), (6, 25));
+}
+
+#[test]
+fn support_is_scored_in_the_do_phase_not_in_plan() {
+    let mut a = with_clauses(Mode::Full);
+    clause(&mut a, "support").level = level(4);
+    let s = compute(&a);
+    // Plan is context 1 and leadership 3 (planning n/a): support does not move it.
+    assert_eq!(s.management.phase(Pdca::Plan), Some(2.0));
+    // Do is support 4 and operation 2: (4 + 2) / 2.
+    assert_eq!(s.management.phase(Pdca::Do), Some(3.0));
+    // Overall, the mean of the five scored clauses: (1 + 3 + 4 + 2 + 4) / 5 = 14 / 5.
+    assert_eq!(s.management.overall, Some(2.8));
     assert_eq!((s.answered, s.asked), (6, 25));
 }
 

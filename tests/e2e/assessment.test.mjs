@@ -63,7 +63,7 @@ test('a full assessment: community, scope, details, management system; reload mi
   await app.startNew('Commune de Saint-Exemple', /Complète/);
   assert.equal(await app.stepOf(), 'Étape 1 sur 21');
   await app.page.getByLabel('Type de collectivité').selectOption({ label: 'Commune' });
-  await app.page.getByLabel('Population').selectOption({ label: '2 000 à 10 000' });
+  await app.page.getByLabel('Population').selectOption({ label: '2\u202f000 à 10\u202f000' });
   await app.page.getByLabel('Qui a participé').fill('Maire, deux adjoints, secrétaire de mairie');
   await app.page.getByLabel('Date de l’autodiagnostic').fill('2026-11-28');
   await noViolations(app, 'community');

@@ -228,7 +228,7 @@ test('a file dropped on the open-file zone is imported like a picked one', async
 test('a blank questionnaire prints every question with empty boxes, in both languages', async () => {
   const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
   for (const [lang, button, expected] of [
-    ['Français', 'Imprimer un questionnaire vierge (pour une réunion sur papier)', ['Questionnaire d’autodiagnostic ISO 37101', 'Biodiversité et services écosystémiques', 'Article 10 – Amélioration', '☐ Nous ne savons pas']],
+    ['Français', 'Imprimer un questionnaire vierge (pour une réunion sur papier)', ['Questionnaire d’autodiagnostic ISO 37101', 'Biodiversité et services écosystémiques', '§ 10 – Amélioration', '☐ Nous ne savons pas']],
     ['English', 'Print a blank questionnaire (for a meeting on paper)', ['ISO 37101 self-assessment questionnaire', 'Biodiversity and ecosystem services', 'Clause 10 – Improvement', '☐ We don\'t know']],
   ]) {
     await app.chooseLanguage(lang);

@@ -78,7 +78,7 @@ test('a show of hands gives the same merged view as the equivalent files', async
   const fromFiles = await mergedTable(app);
   await app.within.getByRole('button', { name: /^← Retour$/ }).click();
 
-  await app.within.getByRole('button', { name: 'Compter à main levée (sans fichiers)' }).click();
+  await app.within.getByRole('button', { name: 'Vote à main levée (sans fichiers)' }).click();
   await app.heading(1).filter({ hasText: 'Atelier : réponses du groupe' }).waitFor();
   const hands = async (question, value, people) => {
     const group = app.within.getByRole('group', { name: question, exact: true });
@@ -91,7 +91,7 @@ test('a show of hands gives the same merged view as the equivalent files', async
   await hands('Attractivité', 'Élevée', 2);
   const titles = ['Gouvernance, responsabilisation et engagement', 'Éducation et renforcement des capacités',
     'Innovation, créativité et recherche', 'Santé et soins dans la communauté', 'Culture et identité de la communauté',
-    'Vivre ensemble, interdépendance et mutualité', 'Économie, production et consommation durables',
+    'Vivre ensemble, interdépendance et mutualité', 'Économie et production et consommation durables',
     'Cadre de vie et de travail', 'Sûreté et sécurité', 'Infrastructures de la communauté', 'Mobilité',
     'Biodiversité et services écosystémiques'];
   for (let i = 0; i < AREAS.length; i++) {
@@ -166,7 +166,7 @@ test('a workshop with too many files, or too many bytes in all, says so before r
   const heavy = await sparseFiles(101, 1_000_000);
   start = performance.now();
   await picker.setInputFiles(heavy.paths);
-  await app.within.getByRole('alert').filter({ hasText: 'Ces fichiers font 101\u00a0Mo en tout\u00a0; un atelier en lit au plus 100\u00a0Mo. Aucun n’a été lu' }).waitFor();
+  await app.within.getByRole('alert').filter({ hasText: 'Ces fichiers font 101\u00a0Mo en tout\u202f; un atelier en lit au plus 100\u00a0Mo. Aucun n’a été lu' }).waitFor();
   console.log(`# 101 MB of files refused in ${(performance.now() - start).toFixed(0)} ms`);
   await heavy.done();
   assert.equal(await app.heading(1).filter({ hasText: 'Atelier : réponses du groupe' }).count(), 0);
@@ -176,7 +176,7 @@ test('a workshop with too many files, or too many bytes in all, says so before r
 
 test('a tally of 10,000 hands is summed up from the counts, quickly', async () => {
   const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
-  await app.within.getByRole('button', { name: 'Compter à main levée (sans fichiers)' }).click();
+  await app.within.getByRole('button', { name: 'Vote à main levée (sans fichiers)' }).click();
   await app.heading(1).filter({ hasText: 'Atelier : réponses du groupe' }).waitFor();
   const governance = app.within.getByRole('group', { name: 'Gouvernance, responsabilisation et engagement', exact: true });
   for (const level of [0, 1, 2, 3]) {
