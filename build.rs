@@ -141,13 +141,6 @@ struct Clause {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Climate {
-    question: Text,
-    help: Text,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Theme {
     id: String,
     title: Text,
@@ -166,7 +159,6 @@ struct Content {
     purposes: Vec<Purpose>,
     areas: Vec<Area>,
     clauses: Vec<Clause>,
-    climate: Climate,
     indicator_themes: Vec<Theme>,
 }
 
@@ -466,13 +458,6 @@ fn main() {
     }
     o.push_str("];\n");
 
-    writeln!(
-        o,
-        "pub static CLIMATE: Climate = Climate {{ question: {}, help: {} }};",
-        text(&c.climate.question, "climate.question"),
-        text(&c.climate.help, "climate.help")
-    )
-    .unwrap();
 
     o.push_str("pub static INDICATOR_THEMES: [IndicatorTheme; ");
     writeln!(o, "{}] = [", c.indicator_themes.len()).unwrap();

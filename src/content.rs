@@ -103,12 +103,6 @@ pub struct Clause {
 }
 
 #[derive(Debug)]
-pub struct Climate {
-    pub question: Text,
-    pub help: Text,
-}
-
-#[derive(Debug)]
 pub struct IndicatorTheme {
     pub id: &'static str,
     pub title: Text,

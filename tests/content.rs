@@ -48,8 +48,6 @@ fn all_texts() -> Vec<(String, Text)> {
             push(format!("clauses.{}.questions[{i}]", c.id), *q);
         }
     }
-    push("climate.question".into(), CLIMATE.question);
-    push("climate.help".into(), CLIMATE.help);
     for t in &INDICATOR_THEMES {
         push(format!("indicator_themes.{}", t.id), t.title);
     }
@@ -399,4 +397,26 @@ fn further_reading_links_are_plain_web_addresses() {
         );
         assert!(!l.url.contains(char::is_whitespace), "{}", l.url);
     }
+}
+
+/// The model's enumerations index the content's labels by position: their orders must agree.
+#[test]
+fn model_enumerations_follow_the_content_order() {
+    use autodiag37101::model::{Holder, Met};
+    let holders: Vec<_> = HOLDERS.iter().map(|h| h.id).collect();
+    assert_eq!(holders, Holder::IDS);
+    let answers: Vec<_> = REQUIREMENT_ANSWERS.iter().map(|a| a.id).collect();
+    assert_eq!(answers, Met::IDS);
+    assert_eq!(PARTICIPATION_LEVELS.len(), LEVELS.len());
+    for t in &HOLDER_TEMPLATES {
+        assert!(Holder::ALL[t.holder].is_other_body(), "{}", HOLDERS[t.holder].id);
+    }
+    // Each area's indicators are contiguous, so a position among them is stable.
+    for a in 0..N_AREAS {
+        let own = indicators_of(a);
+        assert!((3..=MAX_AREA_INDICATORS).contains(&own.len()));
+        assert!(own.iter().all(|i| i.area == a));
+        assert_eq!(INDICATORS.iter().filter(|i| i.area == a).count(), own.len());
+    }
+    assert_eq!(N_REQUIREMENTS, 27);
 }

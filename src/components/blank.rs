@@ -80,7 +80,7 @@ pub fn blank_questionnaire(app: &AppContext, back: Callback<MouseEvent>) -> Html
                 let cl = &CLAUSES[c];
                 html! {
                     <div class="blank-item">
-                        <h3>{ format!("{} {} – {}", ui.clause_label, cl.clause, cl.title.get(lang)) }</h3>
+                        <h3>{ format!("{}\u{a0}{} – {}", ui.clause_label, cl.clause, cl.title.get(lang)) }</h3>
                         { questions(cl.questions, lang) }
                         { for requirements_of(c).map(|r| html! {
                             <>

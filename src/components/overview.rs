@@ -28,7 +28,7 @@ pub fn overview(app: &AppContext) -> Html {
                         <li class="card" key={a.id}>
                             <h3>{ a.title.get(lang) }</h3>
                             <p>{ a.description.get(lang) }</p>
-                            <p class="meta">{ format!("{} {}", ui.clause_label, a.clause) }</p>
+                            <p class="meta">{ format!("{}\u{a0}{}", ui.clause_label, a.clause) }</p>
                         </li>
                     }) }
                 </ol>

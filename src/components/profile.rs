@@ -530,7 +530,7 @@ fn all_answers(a: &Assessment, lang: Lang) -> Html {
     let clause_rows = CLAUSES.iter().zip(&a.clauses).enumerate().filter(|_| full).map(|(c, (cl, x))| html! {
         <>
             <tr>
-                <th scope="row">{ format!("{} {} – {}", ui.clause_label, cl.clause, cl.title.get(lang)) }</th>
+                <th scope="row">{ format!("{}\u{a0}{} – {}", ui.clause_label, cl.clause, cl.title.get(lang)) }</th>
                 <td>{ crate::content::answer_text(x.level, lang) }</td>
                 <td></td>
                 <td></td>

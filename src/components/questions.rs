@@ -381,7 +381,7 @@ pub fn area_step(app: &AppContext, a: &Assessment, i: usize) -> Html {
     });
     html! {
         <>
-            <p class="meta">{ format!("ISO 37101, {} {}", ui.clause_label, area.clause) }</p>
+            <p class="meta">{ format!("ISO 37101, {}\u{a0}{}", ui.clause_label, area.clause) }</p>
             <p class="lead">{ area.description.get(lang) }</p>
             { guide(area.questions, lang, ui.questions_heading, !full) }
             { for holder_question }
@@ -398,7 +398,7 @@ pub fn phase_step(app: &AppContext, a: &Assessment, phase: usize) -> Html {
         let answer = &a.clauses[c];
         html! {
             <article class="clause">
-                <h2>{ format!("{} {} – {}", ui.clause_label, clause.clause, clause.title.get(lang)) }</h2>
+                <h2>{ format!("{}\u{a0}{} – {}", ui.clause_label, clause.clause, clause.title.get(lang)) }</h2>
                 <p class="lead">{ clause.description.get(lang) }</p>
                 { guide(clause.questions, lang, ui.questions_heading, false) }
                 { checklist(app, a, c) }

@@ -42,7 +42,7 @@ pub fn met_text(m: Met, lang: Lang) -> &'static str {
 pub fn clause_name(c: usize, lang: Lang) -> String {
     let cl = &CLAUSES[c];
     format!(
-        "{} {} – {}",
+        "{}\u{a0}{} – {}",
         lang.ui().clause_label,
         cl.clause,
         cl.title.get(lang)
