@@ -20,6 +20,9 @@ try {
   await app.within.getByLabel('Unité').first().fill('%');
   await app.within.getByLabel('Année').first().fill('2025');
   await shot('area-mobility');
+  await app.within.getByRole('group', { name: /Qui porte ce domaine/ }).screenshot({ path: `${OUT}/el-holder.png` });
+  await app.within.getByRole('group', { name: /Niveau actuel/ }).screenshot({ path: `${OUT}/el-level.png` });
+  await app.within.getByRole('group', { name: /Indicateurs proposés/ }).screenshot({ path: `${OUT}/el-indicators.png` });
   await shot('area-mobility-phone', 360, 740);
   await app.gotoStep(/Planifier/);
   const groups = app.within.getByRole('group');
@@ -33,11 +36,15 @@ try {
   }
   await app.within.getByLabel(/Quel document/).first().fill('Délibération du 12 mars 2026');
   await shot('phase-plan');
+  await p.setViewportSize({ width: 1280, height: 900 });
+  await app.within.locator('.checklist').first().screenshot({ path: `${OUT}/el-checklist.png` });
   await app.gotoStep(/Bilan/);
   await shot('review');
   await app.gotoStep(/Profil/);
   await app.within.getByRole('button', { name: /Ajouter au plan d’action/ }).first().click();
   await shot('profile');
+  await p.setViewportSize({ width: 1280, height: 900 });
+  await app.within.locator('.readiness-view').screenshot({ path: `${OUT}/el-readiness.png` });
   await p.emulateMedia({ media: 'print' });
   await p.pdf({ path: `${OUT}/report.pdf`, format: 'A4', printBackground: true });
   console.log('errors', app.errors);

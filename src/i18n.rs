@@ -849,6 +849,11 @@ pub struct GapUi {
     pub col_not_met: &'static str,
     pub col_unknown: &'static str,
     pub col_share: &'static str,
+    pub col_na: &'static str,
+    pub col_unanswered: &'static str,
+    pub col_total: &'static str,
+    /// "… and {} more areas, in the action plan."
+    pub more_priorities: &'static str,
     pub unmet_heading: &'static str,
     pub unmet_intro: &'static str,
     pub unmet_none: &'static str,
@@ -879,7 +884,7 @@ pub struct GapUi {
 
 pub static GAP_FR: GapUi = GapUi {
     checklist_heading: "Ce que la norme demande",
-    checklist_intro: "Pour chaque point, dites si votre collectivité le fait déjà. Si un document le montre (délibération, compte rendu, plan publié…), notez-le : c’est ce qu’un auditeur demandera.",
+    checklist_intro: "Pour chaque point, dites si votre collectivité le fait déjà, et notez le document qui le montre\u{a0}: c’est ce qu’un auditeur demandera.",
     checklist_progress: "Exigences renseignées\u{a0}: {} sur {}",
     requirements_met: "Exigences satisfaites",
     met_summary: "{} — {} satisfaites, {} en partie, {} non satisfaites, {} à vérifier",
@@ -893,6 +898,10 @@ pub static GAP_FR: GapUi = GapUi {
     col_not_met: "Non satisfaites",
     col_unknown: "À vérifier",
     col_share: "Part satisfaite",
+    col_na: "Sans objet",
+    col_unanswered: "Sans réponse",
+    col_total: "Toutes les exigences",
+    more_priorities: "Les {} autres domaines à travailler figurent dans le plan d’action.",
     unmet_heading: "Exigences à satisfaire",
     unmet_intro: "Les exigences auxquelles vous avez répondu « non » ou « en partie », article par article. Ajoutez au plan d’action celles que vous voulez traiter.",
     unmet_none: "Aucune exigence n’est marquée « non » ou « en partie ».",
@@ -920,7 +929,7 @@ pub static GAP_FR: GapUi = GapUi {
 
 pub static GAP_EN: GapUi = GapUi {
     checklist_heading: "What the standard requires",
-    checklist_intro: "For each point, say whether your community already does it. If a document shows it (a council resolution, minutes, a published plan…), write it down: that is what an auditor will ask for.",
+    checklist_intro: "For each point, say whether your community already does it, and note the document that shows it: that is what an auditor will ask for.",
     checklist_progress: "Requirements answered: {} of {}",
     requirements_met: "Requirements met",
     met_summary: "{} — {} met, {} partly, {} not met, {} to check",
@@ -934,6 +943,10 @@ pub static GAP_EN: GapUi = GapUi {
     col_not_met: "Not met",
     col_unknown: "To check",
     col_share: "Share met",
+    col_na: "Not applicable",
+    col_unanswered: "Not answered",
+    col_total: "All requirements",
+    more_priorities: "The {} other areas to work on are in the action plan.",
     unmet_heading: "Requirements still to meet",
     unmet_intro: "The requirements you answered “no” or “partly”, clause by clause. Add to the action plan those you want to work on.",
     unmet_none: "No requirement is marked “no” or “partly”.",

@@ -147,13 +147,17 @@ pub fn Profile() -> Html {
                         <h2>{ ui.gap.readiness_heading }</h2>
                         <p>{ ui.gap.readiness_intro }</p>
                         { readiness_table(&s, lang) }
-                        <h3>{ ui.gap.unmet_heading }</h3>
-                        <p class="no-print">{ ui.gap.unmet_intro }</p>
-                        { unmet_list(&app, a, &s) }
                     </section>
                 }
                 { bar_chart }
             </div>
+            if a.mode == Mode::Full {
+                <section class="report-section unmet-section">
+                    <h2>{ ui.gap.unmet_heading }</h2>
+                    <p class="no-print">{ ui.gap.unmet_intro }</p>
+                    { unmet_list(&app, a, &s) }
+                </section>
+            }
             { findings(&app, a, &s) }
             { followed_indicators(a, lang) }
             { for heat }
@@ -268,7 +272,7 @@ fn taking_part(a: &Assessment, i: usize, lang: Lang) -> String {
 /// The suggested priorities with one sentence of why each: on the report's first page.
 fn top_priorities(a: &Assessment, s: &Scores, lang: Lang) -> Html {
     let ui = lang.ui();
-    let priorities = s.priorities.iter().map(|&i| {
+    let priorities = s.priorities.iter().take(TOP_PRIORITIES).map(|&i| {
         let gap = s.areas[i].map_or(0, |x| x.gap).to_string();
         let strong: Vec<&str> = (0..6)
             .filter(|&p| contribution(a, i, p) == 2)
@@ -288,9 +292,15 @@ fn top_priorities(a: &Assessment, s: &Scores, lang: Lang) -> Html {
         <section class="report-section top-priorities">
             <h2>{ ui.priorities_heading }</h2>
             if s.priorities.is_empty() { <p>{ ui.no_priorities }</p> } else { <ol>{ for priorities }</ol> }
+            if s.priorities.len() > TOP_PRIORITIES {
+                <p>{ fill(ui.gap.more_priorities, &[&(s.priorities.len() - TOP_PRIORITIES).to_string()]) }</p>
+            }
         </section>
     }
 }
+
+/// How many suggested priorities the report's first page lists; the action plan has them all.
+const TOP_PRIORITIES: usize = 3;
 
 /// The suggested indicators the community follows, area by area, with their latest values.
 fn followed_indicators(a: &Assessment, lang: Lang) -> Html {

@@ -489,7 +489,7 @@ fn checklist(app: &AppContext, a: &Assessment, c: usize) -> Html {
     html! {
         <div class="group checklist">
             <h3>{ ui.gap.checklist_heading }</h3>
-            <p class="hint">{ ui.gap.checklist_intro }</p>
+            <p class="hint">{ ui.gap.checklist_intro }{ " " }{ EVIDENCE_FIELD.help.get(lang) }</p>
             { for items }
         </div>
     }

@@ -63,7 +63,7 @@ pub fn readiness_table(s: &Scores, lang: Lang) -> Html {
         html! {
             <tr>
                 <th scope="row">{ clause_name(i, lang) }</th>
-                { cell(c.yes) }{ cell(c.partly) }{ cell(c.no) }{ cell(c.unknown + (c.asked - c.answered())) }
+                { cell(c.yes) }{ cell(c.partly) }{ cell(c.no) }{ cell(c.unknown) }{ cell(c.na) }{ cell(c.asked - c.answered()) }
                 <td class="num">{ share(c) }</td>
             </tr>
         }
@@ -78,12 +78,14 @@ pub fn readiness_table(s: &Scores, lang: Lang) -> Html {
                 <th scope="col">{ gap.col_partly }</th>
                 <th scope="col">{ gap.col_not_met }</th>
                 <th scope="col">{ gap.col_unknown }</th>
+                <th scope="col">{ gap.col_na }</th>
+                <th scope="col">{ gap.col_unanswered }</th>
                 <th scope="col">{ gap.col_share }</th>
             </tr></thead>
             <tbody>{ for rows }</tbody>
             <tfoot><tr>
-                <th scope="row">{ lang.ui().overall_label }</th>
-                { cell(o.yes) }{ cell(o.partly) }{ cell(o.no) }{ cell(o.unknown + (o.asked - o.answered())) }
+                <th scope="row">{ gap.col_total }</th>
+                { cell(o.yes) }{ cell(o.partly) }{ cell(o.no) }{ cell(o.unknown) }{ cell(o.na) }{ cell(o.asked - o.answered()) }
                 <td class="num">{ share(o) }</td>
             </tr></tfoot>
         </table>
