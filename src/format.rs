@@ -360,7 +360,7 @@ fn doc(a: &Assessment) -> Doc<'_> {
     }
 }
 
-/// The assessment as a format v1 document, indented for people who open the file.
+/// The assessment as a format v2 document, indented for people who open the file.
 pub fn export(a: &Assessment) -> String {
     // Indenting the compact text rather than using serde_json's pretty printer: a second
     // formatter would compile the whole serialisation a second time into the wasm.
@@ -1025,10 +1025,22 @@ fn v1_to_v2(mut v: Value) -> Result<Value, ImportError> {
         }
     }
     if let Some(doc) = v.as_object_mut() {
-        // A version 1 file that names no content version was answered with content 1.
-        if let Some(fw) = doc.get_mut("framework").and_then(Value::as_object_mut) {
-            fw.entry("content_version")
-                .or_insert_with(|| "1.0.0".into());
+        // A version 1 file that names no content version (no `framework`, or a null or blank
+        // `content_version`) was answered with content 1: left unnamed, `read` would take the
+        // tool's own version and the user would never be told of the new questions.
+        let fw = doc.entry("framework").or_insert(Value::Null);
+        if fw.is_null() {
+            let mut named = Map::new();
+            named.insert("id".into(), content::FRAMEWORK_ID.into());
+            *fw = named.into();
+        }
+        if let Some(fw) = fw.as_object_mut() {
+            let unnamed = fw
+                .get("content_version")
+                .is_none_or(|c| c.is_null() || c.as_str().is_some_and(|s| s.trim().is_empty()));
+            if unnamed {
+                fw.insert("content_version".into(), "1.0.0".into());
+            }
         }
         doc.insert("version".into(), 2.into());
     }

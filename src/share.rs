@@ -6,7 +6,7 @@
 //! several widgets only the one it came from offers it. The fragment never reaches a web server. Opening a link validates it exactly as
 //! a file import does, and imports only when the user says so.
 
-use crate::model::Assessment;
+use crate::model::{Assessment, Followed};
 
 /// What a share link's fragment starts with.
 pub const PREFIX: &str = "#share=1.";
@@ -26,7 +26,9 @@ pub const MAX_LINK_BYTES: usize = 32 * 1024;
 pub const MAX_INFLATED_BYTES: usize = crate::format::MAX_DOCUMENT_BYTES;
 
 /// The assessment without what a user may not mean to share: notes, the names of participants,
-/// action owners, indicators. The community's name and every answer stay.
+/// actions (areas' and clauses'), indicators' text and values, requirements' evidence. The
+/// community's name and every answer stay (levels, holders, which indicators are followed,
+/// requirement answers).
 pub fn answers_only(a: &Assessment) -> Assessment {
     let mut a = a.clone();
     a.community.notes.clear();
@@ -35,9 +37,16 @@ pub fn answers_only(a: &Assessment) -> Assessment {
         area.notes.clear();
         area.indicators.clear();
         area.actions.clear();
+        for f in area.followed.iter_mut().flatten() {
+            *f = Followed::default();
+        }
     }
     for clause in &mut a.clauses {
         clause.notes.clear();
+        clause.actions.clear();
+    }
+    for r in &mut a.requirements {
+        r.evidence.clear();
     }
     a
 }

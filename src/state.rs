@@ -359,6 +359,8 @@ pub fn apply(a: &mut Assessment, edit: Edit) -> bool {
         Edit::ClauseLevel(i, v) => set(&mut a.clauses[i].level, v),
         Edit::ClauseNotes(i, v) => text(&mut a.clauses[i].notes, v),
         Edit::Holder(i, v) => set(&mut a.areas[i].holder, v),
+        // Only the area's own suggested indicators: a slot past them would never be exported.
+        Edit::Follow(i, k, _) if k >= crate::content::indicators_of(i).len() => false,
         Edit::Follow(i, k, v) => match a.areas[i].followed.get_mut(k) {
             Some(slot) => {
                 let v = v.map(|mut f| {

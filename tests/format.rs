@@ -1,23 +1,27 @@
-//! Export format v1: round trips, the published schema, and every kind of invalid input.
+//! Export format v2: round trips, the published schemas, and every kind of invalid input. The
+//! migration of version 1 documents is in `tests/migration.rs`.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+use autodiag37101::content::{self, area_index, requirement_index, INDICATORS, N_REQUIREMENTS};
 use autodiag37101::format::*;
 use autodiag37101::i18n::Lang;
 use autodiag37101::model::*;
+use autodiag37101::share::answers_only;
 use common::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+/// The example of `format-v2.md`, merged with the v1 example's other fields.
 const EXAMPLE: &str = r#"{
   "format": "autodiag-37101",
-  "version": 1,
+  "version": 2,
   "id": "3b0c6c1e-8f0a-4a8e-9d61-2f0f4b1a7c55",
   "revision": 12,
   "created": "2026-11-28T20:15:00Z",
   "updated": "2026-11-28T21:02:11Z",
-  "framework": { "id": "iso-37101", "edition": "2016/Amd 1:2024", "content_version": "1.0.0" },
+  "framework": { "id": "iso-37101", "edition": "2016/Amd 1:2024", "content_version": "2.0.0" },
   "language": "fr",
   "mode": "full",
   "community": {
@@ -47,20 +51,42 @@ const EXAMPLE: &str = r#"{
       "notes": "A participatory budget since 2024.",
       "actions": [ { "title": "Yearly review with residents", "owner": "DGS", "due": "2027-06-30" } ]
     },
-    "mobility": { "in_scope": true, "level": "unknown" },
+    "mobility": {
+      "in_scope": true,
+      "level": 1,
+      "holder": "intermunicipal",
+      "indicators": "counts at the school gate, twice a year",
+      "indicators_followed": {
+        "mobility.modal-share-school": { "value": "38", "unit": "%", "year": 2025 },
+        "mobility.charging-points": {}
+      },
+      "actions": [ { "title": "Ask the inter-municipal body for the bus ridership", "owner": "DGS", "due": "2027-03-31" } ]
+    },
     "biodiversity": { "in_scope": false }
   },
   "clauses": {
-    "context": { "level": 1, "climate_relevant": true, "notes": "" },
+    "context": {
+      "level": 1,
+      "notes": "",
+      "requirements": {
+        "context.climate": { "answer": "yes", "evidence": "Council resolution of 12 March 2026" },
+        "context.scope": { "answer": "partly" },
+        "context.parties": { "answer": "unknown" }
+      },
+      "actions": [ { "title": "Write down the scope", "owner": "Mayor", "due": "2027-01-31" } ]
+    },
     "evaluation": { "level": "na" }
   },
   "scores": {
     "completion": 0.42,
-    "overall": 2.0,
-    "areas": { "governance": { "level": 2, "gap": 1 } },
+    "overall": 1.5,
+    "areas": { "governance": { "level": 2, "gap": 1 }, "mobility": { "level": 1, "gap": 3 } },
     "purposes": { "attractiveness": 2.0, "environment": null },
     "management": { "overall": 1.0, "plan": 1.0, "do": null, "check": null, "act": null },
-    "priorities": ["governance"]
+    "priorities": ["governance"],
+    "requirements": { "overall": 0.75, "context": 0.75, "leadership": null, "planning": null,
+                      "support": null, "operation": null, "evaluation": null, "improvement": null },
+    "unmet": ["context.scope"]
   }
 }"#;
 
@@ -80,9 +106,62 @@ fn invalid_at(v: &Value) -> (String, Problem) {
     }
 }
 
-fn schema() -> jsonschema::Validator {
-    let text = include_str!("../schema/autodiag-37101.v1.schema.json");
+/// The example changed by `f`.
+fn example_with(f: impl FnOnce(&mut Value)) -> Value {
+    let mut v = example();
+    f(&mut v);
+    v
+}
+
+fn validator(text: &str) -> jsonschema::Validator {
     jsonschema::validator_for(&serde_json::from_str(text).unwrap()).unwrap()
+}
+
+fn schema() -> jsonschema::Validator {
+    validator(include_str!("../schema/autodiag-37101.v2.schema.json"))
+}
+
+fn schema_v1() -> jsonschema::Validator {
+    validator(include_str!("../schema/autodiag-37101.v1.schema.json"))
+}
+
+fn schema_errors(validator: &jsonschema::Validator, v: &Value) -> Vec<String> {
+    validator.iter_errors(v).map(|e| e.to_string()).collect()
+}
+
+/// The requirement's index in `REQUIREMENTS`.
+fn req(id: &str) -> usize {
+    requirement_index(id).unwrap_or_else(|| panic!("{id} is not a requirement"))
+}
+
+/// An indicator's area and its position among the area's indicators.
+fn slot(id: &str) -> (usize, usize) {
+    let ind = &INDICATORS[content::indicator_index(id).unwrap_or_else(|| panic!("{id}"))];
+    let k = content::indicators_of(ind.area)
+        .iter()
+        .position(|i| i.id == id)
+        .unwrap();
+    (ind.area, k)
+}
+
+/// The v1 fixtures: real exports of the v1 tool.
+fn v1_fixtures() -> Vec<(String, Value)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1");
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (
+                p.display().to_string(),
+                serde_json::from_str(&text).unwrap(),
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(out.len() >= 3, "the v1 fixtures are there");
+    out
 }
 
 #[test]
@@ -95,9 +174,72 @@ fn the_documented_example_imports() {
     assert_eq!(g.contributions[0].map(|c| c.get()), Some(1));
     assert_eq!(g.contributions[1], None);
     assert_eq!(g.actions[0].due.as_deref(), Some("2027-06-30"));
+    assert_eq!(g.holder, None);
+    assert!(g.followed.iter().all(Option::is_none));
     assert!(!a.areas[11].in_scope);
-    assert_eq!(a.clauses[0].climate_relevant, Some(true));
     assert_eq!(a.clauses[5].level, Some(Answer::Na));
+    assert_eq!(a.content_version, "2.0.0");
+    assert!(!a.predates_checklist());
+
+    // What version 2 adds.
+    let m = &a.areas[area_index("mobility").unwrap()];
+    assert_eq!(m.level, level(1));
+    assert_eq!(m.holder, Some(Holder::Intermunicipal));
+    assert!(m.holder.unwrap().is_other_body());
+    let (area, school) = slot("mobility.modal-share-school");
+    assert_eq!(area, area_index("mobility").unwrap());
+    let (_, charging) = slot("mobility.charging-points");
+    for (k, f) in m.followed.iter().enumerate() {
+        let expected = if k == school {
+            Some(Followed {
+                value: "38".into(),
+                unit: "%".into(),
+                year: Some(2025),
+            })
+        } else if k == charging {
+            Some(Followed::default())
+        } else {
+            None
+        };
+        assert_eq!(*f, expected, "indicator {k} of mobility");
+    }
+    assert_eq!(
+        m.actions[0].title,
+        "Ask the inter-municipal body for the bus ridership"
+    );
+    for (r, ans) in a.requirements.iter().enumerate() {
+        let expected = match content::REQUIREMENTS[r].id {
+            "context.climate" => RequirementAnswer {
+                met: Some(Met::Yes),
+                evidence: "Council resolution of 12 March 2026".into(),
+            },
+            "context.scope" => RequirementAnswer {
+                met: Some(Met::Partly),
+                evidence: String::new(),
+            },
+            "context.parties" => RequirementAnswer {
+                met: Some(Met::Unknown),
+                evidence: String::new(),
+            },
+            _ => RequirementAnswer::default(),
+        };
+        assert_eq!(*ans, expected, "{}", content::REQUIREMENTS[r].id);
+    }
+    assert_eq!(
+        a.clauses[0].actions,
+        [PlannedAction {
+            title: "Write down the scope".into(),
+            owner: "Mayor".into(),
+            due: Some("2027-01-31".into()),
+        }]
+    );
+    assert!(a.clauses[1..].iter().all(|c| c.actions.is_empty()));
+}
+
+#[test]
+fn the_documented_example_follows_the_v2_schema() {
+    let errors = schema_errors(&schema(), &example());
+    assert!(errors.is_empty(), "{errors:?}");
 }
 
 #[test]
@@ -106,32 +248,207 @@ fn scores_in_a_file_are_ignored_and_recomputed() {
     v["scores"] = json!({ "overall": 4.0, "anything": "at all" });
     let a = import_json(&v).unwrap();
     let out: Value = serde_json::from_str(&export(&a)).unwrap();
-    // governance 2 is the only scored in-scope area.
-    assert_eq!(out["scores"]["overall"], json!(2.0));
+    // governance 2 and mobility 1 are the scored in-scope areas.
+    assert_eq!(out["scores"]["overall"], json!(1.5));
     assert_eq!(
         out["scores"]["areas"]["governance"],
         json!({ "level": 2, "gap": 1 })
     );
+    assert_eq!(
+        out["scores"]["areas"]["mobility"],
+        json!({ "level": 1, "gap": 3 }),
+        "no target: the gap is to 4; the holder changes no score"
+    );
     assert_eq!(out["scores"]["management"]["overall"], json!(1.0));
     assert_eq!(out["scores"]["management"]["do"], Value::Null);
+    // context: yes 1, partly ½, unknown not scored: (1 + ½) / 2.
+    assert_eq!(
+        out["scores"]["requirements"],
+        json!({ "overall": 0.75, "context": 0.75, "leadership": null, "planning": null,
+                "support": null, "operation": null, "evaluation": null, "improvement": null })
+    );
+    assert_eq!(out["scores"]["unmet"], json!(["context.scope"]));
 }
 
 #[test]
 fn exports_follow_the_published_schema() {
     let validator = schema();
     let mut a = import(EXAMPLE.as_bytes()).unwrap();
-    for doc in [export(&a), export_compact(&a), export(&blank(Mode::Quick))] {
+    for doc in [
+        export(&a),
+        export_compact(&a),
+        export_answers(&a),
+        export_answers(&answers_only(&a)),
+        export(&blank(Mode::Quick)),
+        export(&blank(Mode::Full)),
+    ] {
         let v: Value = serde_json::from_str(&doc).unwrap();
-        let errors: Vec<_> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+        assert_eq!(v["version"], json!(2));
+        let errors = schema_errors(&validator, &v);
         assert!(errors.is_empty(), "{errors:?}");
+        assert!(
+            !schema_v1().is_valid(&v),
+            "a v2 export is not a v1 document"
+        );
     }
     // And the schema does reject what import rejects.
     a.community.name = String::new();
-    let mut v: Value = serde_json::from_str(&export(&a)).unwrap();
+    let v: Value = serde_json::from_str(&export(&a)).unwrap();
     assert!(!validator.is_valid(&v));
-    v["community"]["name"] = json!("x");
-    v["areas"]["governance"]["level"] = json!(9);
-    assert!(!validator.is_valid(&v));
+    let rejected: Vec<(&str, Value)> = vec![
+        ("/areas/governance/level", json!(9)),
+        ("/areas/mobility/holder", json!("mayor")),
+        (
+            "/areas/mobility/indicators_followed/mobility.charging-points",
+            json!({ "value": "x".repeat(101) }),
+        ),
+        (
+            "/areas/mobility/indicators_followed/mobility.charging-points",
+            json!({ "unit": "x".repeat(31) }),
+        ),
+        (
+            "/areas/mobility/indicators_followed/mobility.charging-points",
+            json!({ "year": 2101 }),
+        ),
+        (
+            "/areas/mobility/indicators_followed/mobility.charging-points",
+            json!({ "year": 1899 }),
+        ),
+        (
+            "/areas/mobility/indicators_followed/mobility.charging-points",
+            json!({ "year": "2025" }),
+        ),
+        (
+            "/areas/mobility/indicators_followed/mobility.charging-points",
+            json!({ "year": 2025.5 }),
+        ),
+        (
+            "/areas/mobility/indicators_followed/mobility.charging-points",
+            json!({ "note": "x" }),
+        ),
+        (
+            "/clauses/context/requirements/context.scope",
+            json!({ "answer": "maybe" }),
+        ),
+        (
+            "/clauses/context/requirements/context.scope",
+            json!({ "answer": "yes", "source": "x" }),
+        ),
+        (
+            "/clauses/context/requirements/context.scope",
+            json!({ "evidence": "x".repeat(MAX_TEXT_CHARS + 1) }),
+        ),
+        (
+            "/clauses/context/actions",
+            json!(vec![json!({ "title": "x" }); MAX_ACTIONS + 1]),
+        ),
+        ("/clauses/context/actions/0/colour", json!("green")),
+        ("/scores/requirements/overall", json!(1.5)),
+        ("/scores/unmet/0", json!("context.weather")),
+    ];
+    for (pointer, bad) in rejected {
+        let mut v = example();
+        let slot = v.pointer_mut(pointer);
+        match slot {
+            Some(slot) => *slot = bad.clone(),
+            None => {
+                // A new key of an existing object.
+                let (parent, key) = pointer.rsplit_once('/').unwrap();
+                v.pointer_mut(parent).unwrap()[key] = bad.clone();
+            }
+        }
+        assert!(!validator.is_valid(&v), "{pointer}: {bad}");
+    }
+    let adds: Vec<(&str, &str, Value)> = vec![
+        ("/clauses/context", "climate_relevant", json!(true)),
+        (
+            "/clauses/context/requirements",
+            "context.weather",
+            json!({ "answer": "yes" }),
+        ),
+        (
+            "/clauses/context/requirements",
+            "leadership.policy",
+            json!({ "answer": "yes" }),
+        ),
+        (
+            "/clauses/evaluation",
+            "requirements",
+            json!({ "context.scope": { "answer": "no" } }),
+        ),
+        (
+            "/areas/mobility/indicators_followed",
+            "governance.turnout",
+            json!({}),
+        ),
+        (
+            "/areas/governance",
+            "indicators_followed",
+            json!({ "mobility.charging-points": {} }),
+        ),
+        (
+            "/areas/governance",
+            "indicators_followed",
+            json!({ "Mobility.x": {} }),
+        ),
+    ];
+    for (parent, key, bad) in adds {
+        let v = example_with(|v| v.pointer_mut(parent).unwrap()[key] = bad.clone());
+        assert!(!validator.is_valid(&v), "{parent}/{key}: {bad}");
+        assert!(import_json(&v).is_err(), "{parent}/{key}: {bad}");
+    }
+    let v = example_with(|v| {
+        v["scores"]["requirements"]
+            .as_object_mut()
+            .unwrap()
+            .remove("improvement");
+    });
+    assert!(
+        !validator.is_valid(&v),
+        "scores.requirements names every clause"
+    );
+}
+
+#[test]
+fn the_v2_schema_names_the_contents_ids() {
+    let s: Value =
+        serde_json::from_str(include_str!("../schema/autodiag-37101.v2.schema.json")).unwrap();
+    // Each clause lists its own requirements, in the standard's order.
+    for (c, clause) in content::CLAUSES.iter().enumerate() {
+        let listed = &s["properties"]["clauses"]["properties"][clause.id]["properties"]
+            ["requirements"]["propertyNames"]["enum"];
+        let own: Vec<&str> = content::requirements_of(c)
+            .map(|r| content::REQUIREMENTS[r].id)
+            .collect();
+        assert_eq!(*listed, json!(own), "{}", clause.id);
+    }
+    let all: Vec<&str> = content::REQUIREMENTS.iter().map(|r| r.id).collect();
+    assert_eq!(
+        s["$defs"]["scores"]["properties"]["unmet"]["items"]["enum"],
+        json!(all)
+    );
+    // Each area's indicators match the pattern the schema gives that area's keys.
+    let v = validator(&s.to_string());
+    for (a, area) in content::AREAS.iter().enumerate() {
+        for ind in content::indicators_of(a) {
+            let mut doc = example();
+            doc["areas"][area.id] = json!({ "indicators_followed": { ind.id: {} } });
+            assert!(v.is_valid(&doc), "{}", ind.id);
+            assert!(import_json(&doc).is_ok(), "{}", ind.id);
+            let other = content::AREAS[(a + 1) % content::AREAS.len()].id;
+            doc["areas"][other] = json!({ "indicators_followed": { ind.id: {} } });
+            assert!(!v.is_valid(&doc), "{} under {other}", ind.id);
+        }
+    }
+}
+
+#[test]
+fn v1_fixtures_follow_the_frozen_v1_schema_only() {
+    for (name, v) in v1_fixtures() {
+        let errors = schema_errors(&schema_v1(), &v);
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+        assert!(!schema().is_valid(&v), "{name} is not a v2 document");
+    }
 }
 
 #[test]
@@ -144,7 +461,50 @@ fn export_keys_follow_the_format_and_content_order() {
         pos("\"governance\"") < pos("\"mobility\"")
             && pos("\"mobility\"") < pos("\"biodiversity\"")
     );
-    assert!(text.starts_with("{\n  \"format\": \"autodiag-37101\""));
+    assert!(text.starts_with("{\n  \"format\": \"autodiag-37101\",\n  \"version\": 2,"));
+    // Requirements in the standard's order, whatever the file's order was.
+    assert!(
+        pos("\"context.climate\"") < pos("\"context.parties\"")
+            && pos("\"context.parties\"") < pos("\"context.scope\"")
+    );
+    let (m, school) = slot("mobility.modal-share-school");
+    let (_, charging) = slot("mobility.charging-points");
+    assert_eq!(m, area_index("mobility").unwrap());
+    assert_eq!(
+        pos("\"mobility.modal-share-school\"") < pos("\"mobility.charging-points\""),
+        school < charging,
+        "indicators in the content's order"
+    );
+    // What was never given is left out, not written as empty.
+    assert!(!text.contains("\"context.issues\""));
+    assert!(!text.contains("climate_relevant"));
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        v["areas"]["mobility"]["indicators_followed"]["mobility.charging-points"],
+        json!({})
+    );
+    assert_eq!(
+        v["clauses"]["context"]["requirements"]["context.scope"],
+        json!({ "answer": "partly" })
+    );
+    assert!(v["areas"]["governance"].get("holder").is_none());
+    assert!(v["clauses"]["evaluation"].get("requirements").is_none());
+    assert!(v["clauses"]["evaluation"].get("actions").is_none());
+}
+
+#[test]
+fn evidence_without_an_answer_is_kept() {
+    let mut a = blank(Mode::Full);
+    a.requirements[req("evaluation.audit")].evidence =
+        "Convention with the neighbouring town".into();
+    let text = export(&a);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        v["clauses"]["evaluation"],
+        json!({ "requirements": { "evaluation.audit": { "evidence": "Convention with the neighbouring town" } } })
+    );
+    assert!(schema().is_valid(&v));
+    assert_eq!(import(text.as_bytes()), Ok(a));
 }
 
 #[test]
@@ -188,7 +548,7 @@ fn other_json_is_not_our_format() {
         json!([1, 2]),
         json!("text"),
         json!({}),
-        json!({ "format": "other", "version": 1 }),
+        json!({ "format": "other", "version": 2 }),
     ] {
         assert_eq!(import_json(&v), Err(ImportError::NotOurFormat), "{v}");
     }
@@ -197,14 +557,14 @@ fn other_json_is_not_our_format() {
 #[test]
 fn versions() {
     let mut v = example();
-    v["version"] = json!(2);
+    v["version"] = json!(3);
     assert_eq!(
         import_json(&v),
-        Err(ImportError::NewerVersion { version: 2 })
+        Err(ImportError::NewerVersion { version: 3 })
     );
     let msg = import_json(&v).unwrap_err().message(Lang::Fr);
     assert!(msg.contains("version plus récente"), "{msg}");
-    for bad in [json!(0), json!("1"), json!(1.5), json!(-1)] {
+    for bad in [json!(0), json!("2"), json!(2.5), json!(-1)] {
         v["version"] = bad;
         assert!(matches!(invalid_at(&v), (p, Problem::NotAVersion(_)) if p == "version"));
     }
@@ -324,10 +684,16 @@ fn each_kind_of_invalid_value_names_its_place() {
             Problem::WrongType(Expected::Text),
         ),
         (
-            "/clauses/context/climate_relevant",
-            json!(1),
-            "clauses.context.climate_relevant",
-            Problem::WrongType(Expected::Boolean),
+            "/clauses/context/level",
+            json!(-1),
+            "clauses.context.level",
+            Problem::NotALevel("-1".into()),
+        ),
+        (
+            "/clauses/context/actions/0/title",
+            json!(["x"]),
+            "clauses.context.actions[0].title",
+            Problem::WrongType(Expected::Text),
         ),
         (
             "/id",
@@ -430,15 +796,21 @@ fn unknown_ids_and_fields_are_named() {
     let mut v = example();
     v["extra"] = json!(1);
     assert_eq!(invalid_at(&v), ("extra".into(), Problem::UnknownField));
-    // The climate question belongs to clause 4 only.
+    // Version 1's climate question is gone from every clause of a version 2 document.
     let mut v = example();
     v["clauses"]["evaluation"]["climate_relevant"] = json!(true);
     assert_eq!(
         invalid_at(&v),
         (
             "clauses.evaluation.climate_relevant".into(),
-            Problem::UnknownField
+            Problem::Replaced("context.climate")
         )
+    );
+    let mut v = example();
+    v["clauses"]["context"]["checklist"] = json!({});
+    assert_eq!(
+        invalid_at(&v),
+        ("clauses.context.checklist".into(), Problem::UnknownField)
     );
 }
 
@@ -520,6 +892,320 @@ fn markup_in_text_is_kept_as_text() {
     assert_eq!(a.areas[0].notes, nasty);
 }
 
+/// Asserts the exact place and problem, and that the message says it in both languages.
+fn assert_refused(v: &Value, path: &str, problem: Problem) {
+    let err = import_json(v).unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::Invalid {
+            path: path.into(),
+            problem: problem.clone()
+        },
+        "{path}"
+    );
+    let (fr, en) = (err.message(Lang::Fr), err.message(Lang::En));
+    assert!(fr.starts_with(path) && en.starts_with(path), "{fr} / {en}");
+    let (pfr, pen) = (problem.message(Lang::Fr), problem.message(Lang::En));
+    assert!(!pfr.trim().is_empty() && !pen.trim().is_empty(), "{path}");
+    assert_ne!(pfr, pen, "{path}: a message in each language");
+    assert_ne!(fr, en, "{path}");
+}
+
+#[test]
+fn each_new_kind_of_invalid_input_names_its_place() {
+    let context = "/clauses/context/requirements";
+    let mobility = "/areas/mobility/indicators_followed";
+    let set = |pointer: &'static str, key: &'static str, value: Value| {
+        example_with(move |v| v.pointer_mut(pointer).unwrap()[key] = value)
+    };
+    // Requirements.
+    assert_refused(
+        &set(context, "context.weather", json!({ "answer": "yes" })),
+        "clauses.context.requirements.context.weather",
+        Problem::UnknownId(IdKind::Requirement),
+    );
+    assert_refused(
+        &set(context, "policy", json!({ "answer": "yes" })),
+        "clauses.context.requirements.policy",
+        Problem::UnknownId(IdKind::Requirement),
+    );
+    assert_refused(
+        &set(context, "leadership.policy", json!({ "answer": "yes" })),
+        "clauses.context.requirements.leadership.policy",
+        Problem::WrongClause("leadership"),
+    );
+    assert_refused(
+        &set(
+            "/clauses/evaluation",
+            "requirements",
+            json!({ "context.scope": { "answer": "no" } }),
+        ),
+        "clauses.evaluation.requirements.context.scope",
+        Problem::WrongClause("context"),
+    );
+    assert_refused(
+        &set(context, "context.scope", json!({ "answer": "maybe" })),
+        "clauses.context.requirements.context.scope.answer",
+        Problem::NotInList {
+            value: "\"maybe\"".into(),
+            allowed: Met::IDS,
+        },
+    );
+    assert_refused(
+        &set(context, "context.scope", json!({ "answer": true })),
+        "clauses.context.requirements.context.scope.answer",
+        Problem::WrongType(Expected::Text),
+    );
+    assert_refused(
+        &set(
+            context,
+            "context.scope",
+            json!({ "answer": "yes", "source": "minutes" }),
+        ),
+        "clauses.context.requirements.context.scope.source",
+        Problem::UnknownField,
+    );
+    assert_refused(
+        &set(context, "context.scope", json!("yes")),
+        "clauses.context.requirements.context.scope",
+        Problem::WrongType(Expected::Object),
+    );
+    assert_refused(
+        &set("/clauses/context", "requirements", json!([])),
+        "clauses.context.requirements",
+        Problem::WrongType(Expected::Object),
+    );
+    assert_refused(
+        &set(
+            context,
+            "context.scope",
+            json!({ "evidence": "a".repeat(MAX_TEXT_CHARS + 1) }),
+        ),
+        "clauses.context.requirements.context.scope.evidence",
+        Problem::TooLong {
+            max: MAX_TEXT_CHARS,
+        },
+    );
+    // Indicators followed.
+    assert_refused(
+        &set(mobility, "mobility.teleporters", json!({})),
+        "areas.mobility.indicators_followed.mobility.teleporters",
+        Problem::UnknownId(IdKind::Indicator),
+    );
+    let elsewhere = content::indicators_of(area_index("governance").unwrap())[0].id;
+    assert_refused(
+        &set(mobility, elsewhere, json!({})),
+        &format!("areas.mobility.indicators_followed.{elsewhere}"),
+        Problem::WrongArea("governance"),
+    );
+    let school = "mobility.modal-share-school";
+    assert_refused(
+        &set(
+            mobility,
+            school,
+            json!({ "value": "9".repeat(MAX_VALUE_CHARS + 1) }),
+        ),
+        "areas.mobility.indicators_followed.mobility.modal-share-school.value",
+        Problem::TooLong {
+            max: MAX_VALUE_CHARS,
+        },
+    );
+    assert_refused(
+        &set(
+            mobility,
+            school,
+            json!({ "unit": "%".repeat(MAX_UNIT_CHARS + 1) }),
+        ),
+        "areas.mobility.indicators_followed.mobility.modal-share-school.unit",
+        Problem::TooLong {
+            max: MAX_UNIT_CHARS,
+        },
+    );
+    for (year, shown) in [
+        (json!(1899), "1899"),
+        (json!(2101), "2101"),
+        (json!("2025"), "\"2025\""),
+        (json!(2025.5), "2025.5"),
+        (json!(-2025), "-2025"),
+        (json!(67_925), "67925"),
+        (json!(true), "true"),
+    ] {
+        assert_refused(
+            &set(mobility, school, json!({ "year": year })),
+            "areas.mobility.indicators_followed.mobility.modal-share-school.year",
+            Problem::NotAYear(shown.into()),
+        );
+    }
+    assert_refused(
+        &set(mobility, school, json!({ "value": 38 })),
+        "areas.mobility.indicators_followed.mobility.modal-share-school.value",
+        Problem::WrongType(Expected::Text),
+    );
+    assert_refused(
+        &set(
+            mobility,
+            school,
+            json!({ "value": "38", "source": "INSEE" }),
+        ),
+        "areas.mobility.indicators_followed.mobility.modal-share-school.source",
+        Problem::UnknownField,
+    );
+    assert_refused(
+        &set(mobility, school, Value::Null),
+        "areas.mobility.indicators_followed.mobility.modal-share-school",
+        Problem::WrongType(Expected::Object),
+    );
+    assert_refused(
+        &set(
+            "/areas/mobility",
+            "indicators_followed",
+            json!(["mobility.charging-points"]),
+        ),
+        "areas.mobility.indicators_followed",
+        Problem::WrongType(Expected::Object),
+    );
+    // Holders.
+    assert_refused(
+        &set("/areas/mobility", "holder", json!("mayor")),
+        "areas.mobility.holder",
+        Problem::NotInList {
+            value: "\"mayor\"".into(),
+            allowed: Holder::IDS,
+        },
+    );
+    assert_refused(
+        &set("/areas/mobility", "holder", json!(2)),
+        "areas.mobility.holder",
+        Problem::WrongType(Expected::Text),
+    );
+    // Clause actions: the limits of area actions.
+    assert_refused(
+        &set(
+            "/clauses/context",
+            "actions",
+            json!(vec![json!({ "title": "x" }); MAX_ACTIONS + 1]),
+        ),
+        "clauses.context.actions",
+        Problem::TooMany { max: MAX_ACTIONS },
+    );
+    assert_refused(
+        &example_with(|v| v["clauses"]["context"]["actions"][0]["due"] = json!("31/01/2027")),
+        "clauses.context.actions[0].due",
+        Problem::NotADate("\"31/01/2027\"".into()),
+    );
+    // Version 1's climate question in a version 2 document, whatever its value.
+    for value in [json!(true), json!(false), Value::Null] {
+        assert_refused(
+            &set("/clauses/context", "climate_relevant", value),
+            "clauses.context.climate_relevant",
+            Problem::Replaced("context.climate"),
+        );
+    }
+}
+
+#[test]
+fn the_new_limits_are_inclusive_and_count_characters() {
+    let v = example_with(|v| {
+        v["areas"]["mobility"]["indicators_followed"]["mobility.charging-points"] = json!({
+            "value": "é".repeat(MAX_VALUE_CHARS),
+            "unit": "€".repeat(MAX_UNIT_CHARS),
+            "year": 1900,
+        });
+        v["areas"]["mobility"]["indicators_followed"]["mobility.modal-share-school"] =
+            json!({ "year": 2100, "value": null, "unit": null });
+        v["clauses"]["context"]["requirements"]["context.issues"] =
+            json!({ "answer": null, "evidence": null });
+        v["areas"]["mobility"]["holder"] = Value::Null;
+    });
+    let a = import_json(&v).unwrap();
+    let m = &a.areas[area_index("mobility").unwrap()];
+    let (_, charging) = slot("mobility.charging-points");
+    let (_, school) = slot("mobility.modal-share-school");
+    assert_eq!(m.followed[charging].as_ref().unwrap().year, Some(1900));
+    assert_eq!(
+        m.followed[school],
+        Some(Followed {
+            year: Some(2100),
+            ..Followed::default()
+        })
+    );
+    assert_eq!(m.holder, None, "null: not given");
+    assert_eq!(
+        a.requirements[req("context.issues")],
+        RequirementAnswer::default()
+    );
+    assert!(schema().is_valid(&v));
+}
+
+#[test]
+fn every_problem_reads_differently_in_french_and_english() {
+    let problems = [
+        Problem::UnknownField,
+        Problem::UnknownId(IdKind::Purpose),
+        Problem::UnknownId(IdKind::Area),
+        Problem::UnknownId(IdKind::Clause),
+        Problem::UnknownId(IdKind::Requirement),
+        Problem::UnknownId(IdKind::Indicator),
+        Problem::Missing,
+        Problem::WrongType(Expected::Object),
+        Problem::WrongType(Expected::Array),
+        Problem::WrongType(Expected::Text),
+        Problem::WrongType(Expected::Boolean),
+        Problem::WrongType(Expected::Integer),
+        Problem::NotALevel("9".into()),
+        Problem::NotATarget("9".into()),
+        Problem::NotAContribution("9".into()),
+        Problem::NotInList {
+            value: "\"mayor\"".into(),
+            allowed: Holder::IDS,
+        },
+        Problem::Empty,
+        Problem::TooLong {
+            max: MAX_VALUE_CHARS,
+        },
+        Problem::TooMany { max: MAX_ACTIONS },
+        Problem::NotADate("x".into()),
+        Problem::NotADateTime("x".into()),
+        Problem::NotAUuid("x".into()),
+        Problem::NotAVersion("x".into()),
+        Problem::NotAYear("2101".into()),
+        Problem::WrongClause("leadership"),
+        Problem::WrongArea("governance"),
+        Problem::Replaced("context.climate"),
+    ];
+    let mut seen = std::collections::HashSet::new();
+    for p in &problems {
+        let (fr, en) = (p.message(Lang::Fr), p.message(Lang::En));
+        assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{p:?}");
+        assert_ne!(fr, en, "{p:?}");
+        assert!(seen.insert(en.clone()), "{p:?} reads like another problem");
+    }
+    // The new ones name what the user needs to put it right.
+    let en = |p: Problem| p.message(Lang::En);
+    let fr = |p: Problem| p.message(Lang::Fr);
+    assert!(en(Problem::WrongClause("leadership")).contains("leadership"));
+    assert!(fr(Problem::WrongClause("leadership")).contains("leadership"));
+    assert!(en(Problem::WrongArea("governance")).contains("governance"));
+    assert!(fr(Problem::WrongArea("governance")).contains("governance"));
+    assert!(en(Problem::Replaced("context.climate")).contains("context.climate"));
+    assert!(fr(Problem::Replaced("context.climate")).contains("context.climate"));
+    for m in [
+        en(Problem::NotAYear("2101".into())),
+        fr(Problem::NotAYear("2101".into())),
+    ] {
+        assert!(
+            m.contains("2101") && m.contains("1900") && m.contains("2100"),
+            "{m}"
+        );
+    }
+    assert_eq!(
+        en(Problem::TooLong {
+            max: MAX_VALUE_CHARS
+        }),
+        "text too long (at most 100 characters)"
+    );
+}
+
 // --- Property tests ---------------------------------------------------------------------------
 
 fn answer() -> impl Strategy<Value = Option<Answer>> {
@@ -551,6 +1237,35 @@ fn date() -> impl Strategy<Value = Option<String>> {
     )
 }
 
+fn actions() -> impl Strategy<Value = Vec<PlannedAction>> {
+    proptest::collection::vec((text(), text(), date()), 0..3).prop_map(|actions| {
+        actions
+            .into_iter()
+            .map(|(title, owner, due)| PlannedAction { title, owner, due })
+            .collect()
+    })
+}
+
+/// Text of at most `max` characters, often right at the limit.
+fn short(max: usize) -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        proptest::string::string_regex(&format!("\\PC{{1,{max}}}")).unwrap(),
+        Just("é".repeat(max)),
+    ]
+}
+
+fn followed() -> impl Strategy<Value = Option<Followed>> {
+    proptest::option::of(
+        (
+            short(MAX_VALUE_CHARS),
+            short(MAX_UNIT_CHARS),
+            proptest::option::of(prop_oneof![Just(1900u16), Just(2100u16), 1900u16..=2100]),
+        )
+            .prop_map(|(value, unit, year)| Followed { value, unit, year }),
+    )
+}
+
 fn area() -> BoxedStrategy<AreaAnswer> {
     (
         any::<bool>(),
@@ -560,10 +1275,23 @@ fn area() -> BoxedStrategy<AreaAnswer> {
         proptest::array::uniform6(proptest::option::of(0u8..=2)),
         text(),
         text(),
-        proptest::collection::vec((text(), text(), date()), 0..3),
+        actions(),
+        choice(Holder::ALL),
+        proptest::array::uniform5(followed()),
     )
         .prop_map(
-            |(in_scope, level, target, priority, contributions, indicators, notes, actions)| {
+            |(
+                in_scope,
+                level,
+                target,
+                priority,
+                contributions,
+                indicators,
+                notes,
+                actions,
+                holder,
+                followed,
+            )| {
                 AreaAnswer {
                     in_scope,
                     level,
@@ -572,14 +1300,28 @@ fn area() -> BoxedStrategy<AreaAnswer> {
                     contributions: contributions.map(|c| c.and_then(Contribution::new)),
                     indicators,
                     notes,
-                    actions: actions
-                        .into_iter()
-                        .map(|(title, owner, due)| PlannedAction { title, owner, due })
-                        .collect(),
+                    actions,
+                    holder,
+                    followed,
                 }
             },
         )
         .boxed()
+}
+
+fn requirement() -> impl Strategy<Value = RequirementAnswer> {
+    (choice(Met::ALL), text()).prop_map(|(met, evidence)| RequirementAnswer { met, evidence })
+}
+
+fn content_version() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(content::CONTENT_VERSION.to_string()),
+        Just("1.0.0".to_string()),
+        Just("2.0.0".to_string()),
+        "[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{1,2}",
+        // Informative: any text is read back as it was.
+        "\\PC{1,40}".prop_filter("not blank", |s| !s.trim().is_empty()),
+    ]
 }
 
 fn assessment() -> BoxedStrategy<Assessment> {
@@ -618,7 +1360,11 @@ fn assessment() -> BoxedStrategy<Assessment> {
             },
         )
         .boxed();
-    let clause = (answer(), proptest::option::of(any::<bool>()), text()).boxed();
+    let clause = (answer(), text(), actions()).prop_map(|(level, notes, actions)| ClauseAnswer {
+        level,
+        notes,
+        actions,
+    });
     (
         any::<[u8; 16]>(),
         any::<u64>(),
@@ -628,24 +1374,38 @@ fn assessment() -> BoxedStrategy<Assessment> {
         proptest::array::uniform6(choice(Priority::ALL)),
         proptest::array::uniform12(area()),
         proptest::array::uniform7(clause),
+        proptest::collection::vec(requirement(), N_REQUIREMENTS),
+        content_version(),
     )
         .prop_map(
-            |(id, revision, language, mode, community, priorities, areas, clauses)| {
+            |(
+                id,
+                revision,
+                language,
+                mode,
+                community,
+                priorities,
+                mut areas,
+                clauses,
+                requirements,
+                content_version,
+            )| {
                 let mut a = Assessment::new(uuid_v4(id), NOW.into(), language, mode, String::new());
                 a.revision = revision;
                 a.updated = "2027-01-02T03:04:05.678+01:00".into();
                 a.community = community;
                 a.purposes = priorities.map(|priority| PurposeAnswer { priority });
-                a.areas = areas;
-                a.clauses = std::array::from_fn(|i| {
-                    let (level, climate, notes) = clauses[i].clone();
-                    // The climate question belongs to clause 4 (index 0) alone.
-                    ClauseAnswer {
-                        level,
-                        climate_relevant: if i == 0 { climate } else { None },
-                        notes,
+                // An area follows only the indicators it suggests (3 to 5).
+                for (i, area) in areas.iter_mut().enumerate() {
+                    let n = content::indicators_of(i).len();
+                    for f in &mut area.followed[n..] {
+                        *f = None;
                     }
-                });
+                }
+                a.areas = areas;
+                a.clauses = clauses;
+                a.requirements = requirements.try_into().unwrap();
+                a.content_version = content_version;
                 a
             },
         )
@@ -662,11 +1422,38 @@ proptest! {
     }
 
     #[test]
+    fn a_share_link_carries_its_subset_back(a in assessment()) {
+        // All the answers without the scores...
+        prop_assert_eq!(import(export_answers(&a).as_bytes()), Ok(a.clone()));
+        // ...and, as links are made by default, the answers without what stays private.
+        let shared = answers_only(&a);
+        prop_assert_eq!(import(export_answers(&shared).as_bytes()), Ok(shared.clone()));
+        prop_assert_eq!(shared.mode, a.mode);
+        prop_assert_eq!(shared.content_version, a.content_version);
+        for (s, o) in shared.areas.iter().zip(&a.areas) {
+            prop_assert_eq!((s.level, s.target, s.priority, s.holder), (o.level, o.target, o.priority, o.holder));
+            prop_assert_eq!(s.contributions, o.contributions);
+            for (sf, of) in s.followed.iter().zip(&o.followed) {
+                prop_assert_eq!(sf.is_some(), of.is_some(), "followed or not is an answer");
+            }
+        }
+        for (s, o) in shared.requirements.iter().zip(&a.requirements) {
+            prop_assert_eq!(s.met, o.met);
+        }
+        for (s, o) in shared.clauses.iter().zip(&a.clauses) {
+            prop_assert_eq!(s.level, o.level);
+        }
+    }
+
+    #[test]
     fn every_export_follows_the_schema(a in assessment()) {
         let v: Value = serde_json::from_str(&export(&a)).unwrap();
-        prop_assert!(schema().is_valid(&v));
+        let errors = schema_errors(&schema(), &v);
+        prop_assert!(errors.is_empty(), "{:?}", errors);
         let completion = v["scores"]["completion"].as_f64().unwrap();
         prop_assert!((0.0..=1.0).contains(&completion));
+        let requirements = v["scores"]["requirements"].as_object().unwrap();
+        prop_assert_eq!(requirements.len(), 1 + content::CLAUSES.len());
     }
 
     #[test]
@@ -678,7 +1465,23 @@ proptest! {
     fn arbitrary_json_never_panics(v in arbitrary_json()) {
         let _ = import_json(&v);
         // Grafted into a valid document, anywhere, it is either read or a typed error.
-        for pointer in ["/areas/governance", "/areas/governance/level", "/community", "/clauses", "/purposes/environment", "/version"] {
+        for pointer in [
+            "/areas/governance",
+            "/areas/governance/level",
+            "/community",
+            "/clauses",
+            "/purposes/environment",
+            "/version",
+            "/areas/mobility/holder",
+            "/areas/mobility/indicators_followed",
+            "/areas/mobility/indicators_followed/mobility.modal-share-school",
+            "/areas/mobility/indicators_followed/mobility.modal-share-school/year",
+            "/clauses/context",
+            "/clauses/context/requirements",
+            "/clauses/context/requirements/context.scope",
+            "/clauses/context/actions",
+            "/framework",
+        ] {
             let mut doc = example();
             *doc.pointer_mut(pointer).unwrap() = v.clone();
             let _ = import_json(&doc);
@@ -702,7 +1505,12 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
                 "governance",
                 "high",
                 "commune",
-                "2026-11-28"
+                "2026-11-28",
+                "yes",
+                "partly",
+                "intermunicipal",
+                "context.climate",
+                "mobility.charging-points"
             ][..]
         )
         .prop_map(Value::from),
@@ -720,7 +1528,13 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
                             "name",
                             "format",
                             "in_scope",
-                            "actions"
+                            "actions",
+                            "requirements",
+                            "context.scope",
+                            "answer",
+                            "holder",
+                            "year",
+                            "climate_relevant"
                         ][..]
                     )
                     .prop_map(String::from)

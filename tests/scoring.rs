@@ -4,7 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use autodiag37101::content::{area_index, Pdca, AREAS};
+use autodiag37101::content::{
+    area_index, clause_index, requirement_index, Pdca, AREAS, CLAUSES, REQUIREMENTS,
+};
+use autodiag37101::format::export;
 use autodiag37101::model::*;
 use autodiag37101::scoring::*;
 use common::*;
@@ -254,4 +257,285 @@ fn the_small_sort_is_stable_and_sorts() {
     let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
     sort_small_by(&mut v, |x, y| x.0.cmp(&y.0));
     assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+}
+
+// --- The requirements checklist (content version 2) ----------------------------------------------
+
+fn answer_requirements(a: &mut Assessment, answers: &[(&str, Met)]) {
+    for (id, met) in answers {
+        let r = requirement_index(id).unwrap_or_else(|| panic!("{id}"));
+        a.requirements[r].met = Some(*met);
+    }
+}
+
+fn requirement_ids(list: &[usize]) -> Vec<&'static str> {
+    list.iter().map(|&r| REQUIREMENTS[r].id).collect()
+}
+
+fn clause_share(r: &Requirements, id: &str) -> Option<f64> {
+    r.clauses[clause_index(id).unwrap()].share()
+}
+
+/// 3 yes, 2 partly, 1 no, 1 unknown, 1 n/a over two clauses; the rest unanswered.
+fn mixed(mode: Mode) -> Assessment {
+    let mut a = blank(mode);
+    answer_requirements(
+        &mut a,
+        &[
+            // Given out of the standard's order on purpose.
+            ("leadership.roles", Met::Na),
+            ("leadership.policy", Met::Partly),
+            ("leadership.commitment", Met::Yes),
+            ("context.system", Met::Unknown),
+            ("context.scope", Met::No),
+            ("context.parties", Met::Partly),
+            ("context.climate", Met::Yes),
+            ("context.issues", Met::Yes),
+        ],
+    );
+    a
+}
+
+#[test]
+fn requirement_answers_score_yes_one_partly_half_no_zero() {
+    assert_eq!(Met::Yes.halves(), Some(2));
+    assert_eq!(Met::Partly.halves(), Some(1));
+    assert_eq!(Met::No.halves(), Some(0));
+    assert_eq!(Met::Na.halves(), None);
+    assert_eq!(Met::Unknown.halves(), None);
+}
+
+#[test]
+fn mixed_requirements_count_partly_as_half_and_leave_out_na_and_unknown() {
+    let r = compute(&mixed(Mode::Full)).requirements;
+    assert_eq!(r, requirements(&mixed(Mode::Full)));
+    // (3 × 1 + 2 × ½ + 1 × 0) / 6 scored = (6 + 2) / 12.
+    assert_eq!(r.overall.share(), Some(8.0 / 12.0));
+    assert_eq!(
+        r.overall,
+        MetCounts {
+            yes: 3,
+            partly: 2,
+            no: 1,
+            na: 1,
+            unknown: 1,
+            asked: REQUIREMENTS.len(),
+        }
+    );
+    assert_eq!(r.overall.answered(), 8);
+    // context: (2 + ½ + 0) / 4; leadership: (1 + ½) / 2, n/a left out.
+    assert_eq!(clause_share(&r, "context"), Some(2.5 / 4.0));
+    assert_eq!(clause_share(&r, "leadership"), Some(0.75));
+    let context = r.clauses[clause_index("context").unwrap()];
+    assert_eq!(
+        (
+            context.yes,
+            context.partly,
+            context.no,
+            context.unknown,
+            context.na
+        ),
+        (2, 1, 1, 1, 0)
+    );
+    assert_eq!((context.answered(), context.asked), (5, 6));
+    for id in [
+        "planning",
+        "support",
+        "operation",
+        "evaluation",
+        "improvement",
+    ] {
+        assert_eq!(clause_share(&r, id), None, "{id}: nothing answered");
+    }
+    assert_eq!(
+        r.clauses.iter().map(|c| c.asked).sum::<usize>(),
+        REQUIREMENTS.len()
+    );
+}
+
+#[test]
+fn all_na_scores_nothing_and_leaves_nothing_unmet() {
+    let mut a = blank(Mode::Full);
+    for r in a.requirements.iter_mut() {
+        r.met = Some(Met::Na);
+    }
+    let r = compute(&a).requirements;
+    assert_eq!(r.overall.share(), None, "not computable, never 0");
+    assert!(r.clauses.iter().all(|c| c.share().is_none()));
+    assert!(r.unmet.is_empty());
+    assert_eq!(
+        (r.overall.na, r.overall.answered(), r.overall.asked),
+        (27, 27, 27)
+    );
+    // All unknown, or nothing answered: the same.
+    for met in [Some(Met::Unknown), None] {
+        for req in a.requirements.iter_mut() {
+            req.met = met;
+        }
+        let r = compute(&a).requirements;
+        assert_eq!(r.overall.share(), None, "{met:?}");
+        assert!(r.unmet.is_empty(), "{met:?}");
+    }
+}
+
+#[test]
+fn partly_only_is_one_half_and_every_partly_is_unmet() {
+    let mut a = blank(Mode::Full);
+    answer_requirements(
+        &mut a,
+        &[
+            ("support.resources", Met::Partly),
+            ("support.competence", Met::Partly),
+            ("evaluation.review", Met::Partly),
+        ],
+    );
+    let r = compute(&a).requirements;
+    assert_eq!(r.overall.share(), Some(0.5));
+    assert_eq!(clause_share(&r, "support"), Some(0.5));
+    assert_eq!(clause_share(&r, "evaluation"), Some(0.5));
+    assert_eq!(
+        requirement_ids(&r.unmet),
+        [
+            "support.resources",
+            "support.competence",
+            "evaluation.review"
+        ]
+    );
+}
+
+#[test]
+fn overall_is_the_mean_of_requirements_not_of_clauses() {
+    let mut a = blank(Mode::Full);
+    // Six requirements of clause 4 met, the one answered requirement of clause 10 not.
+    let context: Vec<(&str, Met)> = REQUIREMENTS
+        .iter()
+        .filter(|r| r.id.starts_with("context."))
+        .map(|r| (r.id, Met::Yes))
+        .collect();
+    assert_eq!(context.len(), 6);
+    answer_requirements(&mut a, &context);
+    answer_requirements(&mut a, &[("improvement.corrective", Met::No)]);
+    let r = compute(&a).requirements;
+    assert_eq!(clause_share(&r, "context"), Some(1.0));
+    assert_eq!(clause_share(&r, "improvement"), Some(0.0));
+    // 6 of 7 scored requirements: 0.857…, where the mean of the two clauses would be 0.5.
+    assert_eq!(r.overall.share(), Some(12.0 / 14.0));
+    assert_ne!(r.overall.share(), Some(0.5));
+    assert_eq!(requirement_ids(&r.unmet), ["improvement.corrective"]);
+}
+
+#[test]
+fn unmet_requirements_follow_the_standards_order() {
+    let mut a = mixed(Mode::Full);
+    answer_requirements(
+        &mut a,
+        &[
+            ("improvement.continual", Met::No),
+            ("support.documents", Met::Partly),
+            ("planning.risks", Met::No),
+        ],
+    );
+    let r = compute(&a).requirements;
+    assert_eq!(
+        requirement_ids(&r.unmet),
+        [
+            "context.parties",
+            "context.scope",
+            "leadership.policy",
+            "planning.risks",
+            "support.documents",
+            "improvement.continual",
+        ]
+    );
+    // The content's order is the standard's: clause by clause, 4 to 10.
+    let clauses: Vec<usize> = REQUIREMENTS.iter().map(|r| r.clause).collect();
+    assert!(clauses.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn quick_mode_gives_no_requirement_scores() {
+    let a = mixed(Mode::Quick);
+    let s = compute(&a);
+    assert_eq!(s.requirements, Requirements::default());
+    assert_eq!(s.requirements.overall.share(), None);
+    assert!(s.requirements.unmet.is_empty());
+    assert_eq!((s.answered, s.asked), (0, 18), "still 18 questions");
+    let out: serde_json::Value = serde_json::from_str(&export(&a)).unwrap();
+    assert_eq!(
+        out["scores"]["requirements"],
+        serde_json::json!({ "overall": null, "context": null, "leadership": null,
+            "planning": null, "support": null, "operation": null, "evaluation": null,
+            "improvement": null })
+    );
+    assert_eq!(out["scores"]["unmet"], serde_json::json!([]));
+}
+
+#[test]
+fn requirements_holders_and_indicators_leave_completion_as_it_was() {
+    let before = compute(&with_clauses(Mode::Full));
+    let mut a = with_clauses(Mode::Full);
+    for r in a.requirements.iter_mut() {
+        r.met = Some(Met::Yes);
+    }
+    for area in a.areas.iter_mut() {
+        area.holder = Some(Holder::Intermunicipal);
+        area.followed[0] = Some(Followed::default());
+    }
+    let after = compute(&a);
+    assert_eq!(
+        (after.answered, after.asked, after.completion),
+        (before.answered, before.asked, before.completion)
+    );
+    assert_eq!(after.management, before.management);
+    assert_eq!(after.overall, before.overall);
+    assert_eq!(after.requirements.overall.share(), Some(1.0));
+}
+
+#[test]
+fn the_export_names_every_clause_in_scores_requirements_and_lists_unmet_ids() {
+    let key_order = |text: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(text).unwrap();
+        let start = text.find("\"requirements\": {\n      \"overall\"").unwrap();
+        let block = &text[start..];
+        let mut keys: Vec<(usize, String)> = v["scores"]["requirements"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| (block.find(&format!("\"{k}\"")).unwrap(), k.clone()))
+            .collect();
+        keys.sort();
+        keys.into_iter().map(|(_, k)| k).collect()
+    };
+    let expected_keys: Vec<String> = std::iter::once("overall")
+        .chain(CLAUSES.iter().map(|c| c.id))
+        .map(String::from)
+        .collect();
+
+    let text = export(&blank(Mode::Full));
+    assert_eq!(
+        key_order(&text),
+        expected_keys,
+        "overall, then the 7 clauses in order"
+    );
+    let out: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(out["scores"]["requirements"]
+        .as_object()
+        .unwrap()
+        .values()
+        .all(serde_json::Value::is_null));
+    assert_eq!(out["scores"]["unmet"], serde_json::json!([]));
+
+    let text = export(&mixed(Mode::Full));
+    assert_eq!(key_order(&text), expected_keys);
+    let out: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        out["scores"]["requirements"],
+        serde_json::json!({ "overall": 8.0 / 12.0, "context": 0.625, "leadership": 0.75,
+            "planning": null, "support": null, "operation": null, "evaluation": null,
+            "improvement": null })
+    );
+    assert_eq!(
+        out["scores"]["unmet"],
+        serde_json::json!(["context.parties", "context.scope", "leadership.policy"])
+    );
 }

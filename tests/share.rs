@@ -82,10 +82,34 @@ fn notes_and_names_stay_behind_unless_asked() {
         owner: "M. Durand".into(),
         due: None,
     });
+    // Content version 2: indicator values, evidence and clause actions stay behind too.
+    g.holder = Some(Holder::Intermunicipal);
+    g.followed[0] = Some(Followed {
+        value: "valeur-privee".into(),
+        unit: "unite-privee".into(),
+        year: Some(2025),
+    });
     clause(&mut a, "context").notes = "remarque-clause".into();
+    let scope = autodiag37101::content::requirement_index("context.scope").unwrap();
+    a.requirements[scope] = RequirementAnswer {
+        met: Some(Met::Partly),
+        evidence: "preuve-privee".into(),
+    };
+    clause(&mut a, "context").actions.push(PlannedAction {
+        title: "Action-clause".into(),
+        owner: "Mme Martin".into(),
+        due: None,
+    });
     let shared = answers_only(&a);
     assert_eq!(shared.community.name, "Commune");
     assert_eq!(shared.areas[0].level, level(3), "answers stay");
+    assert_eq!(shared.areas[0].holder, Some(Holder::Intermunicipal));
+    assert_eq!(
+        shared.areas[0].followed[0],
+        Some(Followed::default()),
+        "followed stays, its value does not"
+    );
+    assert_eq!(shared.requirements[scope].met, Some(Met::Partly));
     let text = autodiag37101::format::export_compact(&shared);
     for private in [
         "Martin",
@@ -94,6 +118,7 @@ fn notes_and_names_stay_behind_unless_asked() {
         "remarque",
         "indicateur",
         "Action",
+        "privee",
     ] {
         assert!(!text.contains(private), "{private} left out");
     }

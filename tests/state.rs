@@ -5,6 +5,11 @@
 mod common;
 use std::rc::Rc;
 
+use autodiag37101::content::{
+    area_index, clause_index, indicators_of, requirement_index, AREAS, CONTENT_VERSION,
+    MAX_AREA_INDICATORS, N_REQUIREMENTS, REQUIREMENTS,
+};
+use autodiag37101::format::{export, import};
 use autodiag37101::i18n::Lang;
 use autodiag37101::model::*;
 use autodiag37101::state::*;
@@ -438,4 +443,256 @@ fn the_workshop_view_and_its_tally_start_at_the_heading() {
     assert_eq!((s.arrivals, s.focus), (1, Some(Focus::Heading)));
     let s = run(s, [Action::WorkshopTally(true)]);
     assert_eq!((s.arrivals, s.focus), (2, Some(Focus::Heading)));
+}
+
+// --- Content version 2: checklist, holders, indicators, clause actions -------------------------
+
+fn open_a(s: &State) -> &Assessment {
+    s.open().unwrap()
+}
+
+/// The edit changes nothing: the same state comes back.
+fn no_op(s: &Rc<State>, e: Edit) {
+    assert!(
+        Rc::ptr_eq(s, &s.clone().reduce(edit(e.clone()))),
+        "{e:?} changes nothing"
+    );
+}
+
+#[test]
+fn a_requirement_is_answered_changed_and_cleared() {
+    let r = requirement_index("planning.objectives").unwrap();
+    let s = run(
+        start(),
+        [
+            create(Mode::Full),
+            edit(Edit::Requirement(r, Some(Met::Partly))),
+        ],
+    );
+    let a = open_a(&s);
+    assert_eq!(a.requirements[r].met, Some(Met::Partly));
+    assert_eq!((a.revision, a.updated.as_str()), (1, T2));
+    assert!(a
+        .requirements
+        .iter()
+        .enumerate()
+        .all(|(i, x)| i == r || *x == RequirementAnswer::default()));
+    no_op(&s, Edit::Requirement(r, Some(Met::Partly)));
+    no_op(&s, Edit::Requirement(N_REQUIREMENTS, Some(Met::Yes)));
+    let s = s.reduce(edit(Edit::Requirement(r, Some(Met::Yes))));
+    assert_eq!(open_a(&s).requirements[r].met, Some(Met::Yes));
+    let s = s.reduce(edit(Edit::Requirement(r, None)));
+    assert_eq!(open_a(&s).requirements[r], RequirementAnswer::default());
+    assert_eq!(open_a(&s).revision, 3);
+}
+
+#[test]
+fn evidence_is_kept_with_or_without_an_answer_and_cut_at_the_limit() {
+    let r = requirement_index("evaluation.audit").unwrap();
+    let s = run(
+        start(),
+        [
+            create(Mode::Full),
+            edit(Edit::Evidence(
+                r,
+                "Convention avec la commune voisine".into(),
+            )),
+        ],
+    );
+    assert_eq!(
+        open_a(&s).requirements[r],
+        RequirementAnswer {
+            met: None,
+            evidence: "Convention avec la commune voisine".into()
+        }
+    );
+    no_op(
+        &s,
+        Edit::Evidence(r, "Convention avec la commune voisine".into()),
+    );
+    no_op(&s, Edit::Evidence(N_REQUIREMENTS, "x".into()));
+    let s = s.reduce(edit(Edit::Requirement(r, Some(Met::Yes))));
+    assert_eq!(
+        open_a(&s).requirements[r].evidence,
+        "Convention avec la commune voisine",
+        "answering keeps the evidence"
+    );
+    let s = s.reduce(edit(Edit::Evidence(r, "é".repeat(MAX_TEXT_CHARS + 3))));
+    assert_eq!(
+        open_a(&s).requirements[r].evidence.chars().count(),
+        MAX_TEXT_CHARS
+    );
+}
+
+#[test]
+fn who_holds_an_area_is_set_and_cleared() {
+    let mobility = area_index("mobility").unwrap();
+    let s = run(
+        start(),
+        [
+            create(Mode::Full),
+            edit(Edit::Holder(mobility, Some(Holder::Intermunicipal))),
+        ],
+    );
+    assert_eq!(
+        open_a(&s).areas[mobility].holder,
+        Some(Holder::Intermunicipal)
+    );
+    no_op(&s, Edit::Holder(mobility, Some(Holder::Intermunicipal)));
+    let s = s.reduce(edit(Edit::Holder(mobility, None)));
+    assert_eq!(open_a(&s).areas[mobility].holder, None);
+    assert_eq!(open_a(&s).revision, 2);
+}
+
+#[test]
+fn following_an_indicator_bounds_its_value_unit_and_year() {
+    let mobility = area_index("mobility").unwrap();
+    let s = run(start(), [create(Mode::Full)]);
+    let s = s.reduce(edit(Edit::Follow(
+        mobility,
+        1,
+        Some(Followed {
+            value: "8".repeat(MAX_VALUE_CHARS + 7),
+            unit: "é".repeat(MAX_UNIT_CHARS + 2),
+            year: Some(1899),
+        }),
+    )));
+    let f = open_a(&s).areas[mobility].followed[1].clone().unwrap();
+    assert_eq!(
+        f.value,
+        "8".repeat(MAX_VALUE_CHARS),
+        "cut to 100 characters"
+    );
+    assert_eq!(f.unit, "é".repeat(MAX_UNIT_CHARS), "cut to 30 characters");
+    assert_eq!(f.year, None, "a year out of range is dropped");
+    for (year, kept) in [
+        (2101, None),
+        (1900, Some(1900)),
+        (2100, Some(2100)),
+        (2025, Some(2025)),
+    ] {
+        let s = s.clone().reduce(edit(Edit::Follow(
+            mobility,
+            1,
+            Some(Followed {
+                year: Some(year),
+                ..f.clone()
+            }),
+        )));
+        assert_eq!(
+            open_a(&s).areas[mobility].followed[1]
+                .as_ref()
+                .unwrap()
+                .year,
+            kept,
+            "{year}"
+        );
+    }
+    // What is stored reads back from the file: the bounds are the format's.
+    let a = open_a(&s).clone();
+    assert_eq!(import(export(&a).as_bytes()), Ok(a));
+    // The same again is no change; none unfollows.
+    no_op(&s, Edit::Follow(mobility, 1, Some(f.clone())));
+    let s = s.reduce(edit(Edit::Follow(mobility, 1, None)));
+    assert!(open_a(&s).areas[mobility]
+        .followed
+        .iter()
+        .all(Option::is_none));
+}
+
+#[test]
+fn only_an_areas_own_indicators_can_be_followed() {
+    let s = run(start(), [create(Mode::Full)]);
+    for (i, _) in AREAS.iter().enumerate() {
+        let n = indicators_of(i).len();
+        for k in n..MAX_AREA_INDICATORS + 2 {
+            no_op(&s, Edit::Follow(i, k, Some(Followed::default())));
+        }
+        let last = s
+            .clone()
+            .reduce(edit(Edit::Follow(i, n - 1, Some(Followed::default()))));
+        assert!(open_a(&last).areas[i].followed[n - 1].is_some());
+    }
+}
+
+#[test]
+fn a_clause_has_its_own_action_plan() {
+    let context = clause_index("context").unwrap();
+    let title = REQUIREMENTS[requirement_index("context.scope").unwrap()]
+        .title
+        .fr
+        .to_string();
+    let s = run(
+        start(),
+        [
+            create(Mode::Full),
+            edit(Edit::AddAction(Plan::Clause(context), title.clone())),
+            edit(Edit::AddAction(
+                Plan::Clause(context),
+                "é".repeat(MAX_TEXT_CHARS + 1),
+            )),
+        ],
+    );
+    let a = open_a(&s);
+    assert_eq!(
+        a.clauses[context].actions[0],
+        PlannedAction {
+            title,
+            ..PlannedAction::default()
+        },
+        "an unmet requirement added to the plan starts from its title"
+    );
+    assert_eq!(
+        a.clauses[context].actions[1].title.chars().count(),
+        MAX_TEXT_CHARS
+    );
+    assert!(
+        a.areas.iter().all(|x| x.actions.is_empty()),
+        "not an area's"
+    );
+    assert!(a.clauses[1..].iter().all(|c| c.actions.is_empty()));
+    let action = PlannedAction {
+        title: "Écrire le périmètre".into(),
+        owner: "Maire".into(),
+        due: Some("2027-01-31".into()),
+    };
+    let s = s.reduce(edit(Edit::SetAction(
+        Plan::Clause(context),
+        1,
+        action.clone(),
+    )));
+    let s = s.reduce(edit(Edit::RemoveAction(Plan::Clause(context), 0)));
+    assert_eq!(open_a(&s).clauses[context].actions, [action]);
+    let full = run(
+        s,
+        (0..60).map(|_| edit(Edit::AddAction(Plan::Clause(context), String::new()))),
+    );
+    assert_eq!(open_a(&full).clauses[context].actions.len(), MAX_ACTIONS);
+    let a = open_a(&full).clone();
+    assert_eq!(import(export(&a).as_bytes()), Ok(a));
+}
+
+#[test]
+fn content_seen_brings_an_older_assessment_to_the_current_content() {
+    let mut old = import(include_str!("fixtures/v1/full-fr-climate-true.json").as_bytes()).unwrap();
+    assert_eq!(old.content_version, "1.0.1");
+    old.content_version = "1.0.0".into();
+    let s = run(
+        start(),
+        [
+            Action::Import(Box::new(old)),
+            Action::Open(common::ID.into()),
+        ],
+    );
+    assert!(open_a(&s).predates_checklist());
+    let s = s.reduce(edit(Edit::ContentSeen));
+    let a = open_a(&s);
+    assert_eq!(a.content_version, CONTENT_VERSION);
+    assert_eq!(a.revision, 1, "a saved change: the file says so too");
+    // Seen once is enough.
+    no_op(&s, Edit::ContentSeen);
+    // A new assessment is made with the current content already.
+    let s = run(start(), [create(Mode::Full)]);
+    assert_eq!(open_a(&s).content_version, CONTENT_VERSION);
+    no_op(&s, Edit::ContentSeen);
 }
