@@ -1,6 +1,6 @@
 //! Comparison of an assessment with an earlier one of the same community: the Check step of PDCA.
 
-use crate::content::{N_AREAS, N_PURPOSES};
+use crate::content::{N_AREAS, N_CLAUSES, N_PURPOSES};
 use crate::model::Assessment;
 use crate::scoring::{self, Scores};
 
@@ -10,7 +10,19 @@ pub struct Comparison {
     pub areas: [Option<i8>; N_AREAS],
     pub purposes: [Option<f64>; N_PURPOSES],
     pub overall: Option<f64>,
+    /// Change in the share of requirements met (0–1, partly counting half), overall and per
+    /// clause. `None` where either side has no requirement scored: against a migrated v1
+    /// assessment that answered none (v1 asked only the climate question), no change rather than
+    /// a change from zero.
+    pub requirements: RequirementsChange,
     pub earlier: Scores,
+}
+
+/// Change in the share of requirements met, overall and per clause in `CLAUSES` order.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RequirementsChange {
+    pub overall: Option<f64>,
+    pub clauses: [Option<f64>; N_CLAUSES],
 }
 
 fn diff(now: Option<f64>, before: Option<f64>) -> Option<f64> {
@@ -23,6 +35,18 @@ pub fn compare(now: &Assessment, earlier: &Assessment) -> Comparison {
         areas: std::array::from_fn(|i| Some(a.areas[i]?.level as i8 - b.areas[i]?.level as i8)),
         purposes: std::array::from_fn(|p| diff(a.purposes[p], b.purposes[p])),
         overall: diff(a.overall, b.overall),
+        requirements: RequirementsChange {
+            overall: diff(
+                a.requirements.overall.share(),
+                b.requirements.overall.share(),
+            ),
+            clauses: std::array::from_fn(|c| {
+                diff(
+                    a.requirements.clauses[c].share(),
+                    b.requirements.clauses[c].share(),
+                )
+            }),
+        },
         earlier: b,
     }
 }

@@ -1,14 +1,23 @@
 //! CSV export of all answers, for spreadsheets: one row per item (section, id, title in the UI
-//! language, level, target, notes).
+//! language, level or answer, target, notes, then holder, value, unit and year), as `format-v2.md`
+//! § CSV describes it. Full mode adds a row per requirement of the checklist and per indicator
+//! followed.
 //!
 //! What French Excel expects: UTF-8 with a byte-order mark (or accents break), `;` between cells
 //! and a decimal comma. In English, `,` and a point. A cell that starts with `=`, `+`, `-`, `@`, a
 //! tab or a carriage return is prefixed with `'`, so that a spreadsheet never runs it as a formula.
 
-use crate::content::{Pdca, AREAS, CLAUSES, PRIORITIES, PURPOSES};
+use crate::content::{
+    indicators_of, requirements_of, Pdca, AREAS, CLAUSES, HOLDERS, PRIORITIES, PURPOSES,
+    REQUIREMENTS, REQUIREMENT_ANSWERS,
+};
 use crate::i18n::Lang;
-use crate::model::{Assessment, Mode};
+use crate::model::{Assessment, Mode, PlannedAction};
 use crate::scoring;
+
+/// Section, id, title, level or answer, target, notes, holder, value, unit, year. The columns v2
+/// added come last, so a spreadsheet built on v1's six columns still finds them in place.
+const COLUMNS: usize = 10;
 
 struct Writer {
     out: String,
@@ -37,12 +46,13 @@ impl Writer {
         }
     }
 
+    /// One row; cells left out at the end are empty, so every row has the header's width.
     fn row(&mut self, cells: &[&str]) {
-        for (i, c) in cells.iter().enumerate() {
+        for i in 0..COLUMNS.max(cells.len()) {
             if i > 0 {
                 self.out.push(self.sep);
             }
-            self.cell(c);
+            self.cell(cells.get(i).copied().unwrap_or(""));
         }
         // CRLF: what RFC 4180 and spreadsheets expect.
         self.out.push_str("\r\n");
@@ -59,6 +69,15 @@ impl Writer {
             f if f % 10 == 0 => format!("{int}{}{}", self.decimal, f / 10),
             f => format!("{int}{}{f:02}", self.decimal),
         }
+    }
+}
+
+/// One row per planned action of an area or a clause: "title – owner – due" in the notes column.
+fn action_rows(w: &mut Writer, section: &str, id: &str, title: &str, actions: &[PlannedAction]) {
+    for action in actions {
+        let due = action.due.as_deref().unwrap_or("");
+        let what = format!("{} – {} – {}", action.title, action.owner, due);
+        w.row(&[section, id, title, "", "", &what]);
     }
 }
 
@@ -81,6 +100,10 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
         ui.csv_level,
         ui.csv_target,
         ui.csv_notes,
+        ui.csv_holder,
+        ui.csv_value,
+        ui.csv_unit,
+        ui.csv_year,
     ]);
     w.row(&[
         ui.csv_community,
@@ -112,7 +135,8 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
             .map_or("", |x| PRIORITIES[x as usize].title.get(lang));
         w.row(&[ui.csv_purpose, p.id, p.title.get(lang), priority, "", ""]);
     }
-    for (area, ans) in AREAS.iter().zip(&a.areas) {
+    let full = a.mode == Mode::Full;
+    for (i, (area, ans)) in AREAS.iter().zip(&a.areas).enumerate() {
         let level = if ans.in_scope {
             crate::content::answer_text(ans.level, lang)
         } else {
@@ -124,6 +148,9 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
             (false, true) => format!("{}: {}", ui.indicators_label, ans.indicators),
             _ => ans.notes.clone(),
         };
+        let holder = ans
+            .holder
+            .map_or("", |h| HOLDERS[h.index()].title.get(lang));
         w.row(&[
             ui.csv_area,
             area.id,
@@ -131,15 +158,37 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
             &level,
             &target,
             &notes,
+            holder,
         ]);
-        for action in &ans.actions {
-            let due = action.due.as_deref().unwrap_or("");
-            let what = format!("{} – {} – {}", action.title, action.owner, due);
-            w.row(&[ui.csv_action, area.id, area.title.get(lang), "", "", &what]);
+        if full {
+            for (ind, f) in indicators_of(i).iter().zip(&ans.followed) {
+                let Some(f) = f else { continue };
+                let title = format!("{} – {}", area.title.get(lang), ind.title.get(lang));
+                let year = f.year.map(|y| y.to_string()).unwrap_or_default();
+                w.row(&[
+                    ui.csv_indicator,
+                    ind.id,
+                    &title,
+                    "",
+                    "",
+                    "",
+                    "",
+                    &f.value,
+                    &f.unit,
+                    &year,
+                ]);
+            }
         }
+        action_rows(
+            &mut w,
+            ui.csv_action,
+            area.id,
+            area.title.get(lang),
+            &ans.actions,
+        );
     }
-    if a.mode == Mode::Full {
-        for (cl, ans) in CLAUSES.iter().zip(&a.clauses) {
+    if full {
+        for (c, (cl, ans)) in CLAUSES.iter().zip(&a.clauses).enumerate() {
             w.row(&[
                 ui.csv_clause,
                 cl.id,
@@ -148,6 +197,21 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
                 "",
                 &ans.notes,
             ]);
+            for r in requirements_of(c) {
+                let (req, ans) = (&REQUIREMENTS[r], &a.requirements[r]);
+                let title = format!("{} – {}", cl.title.get(lang), req.title.get(lang));
+                let met = ans
+                    .met
+                    .map_or("", |m| REQUIREMENT_ANSWERS[m.index()].title.get(lang));
+                w.row(&[ui.csv_requirement, req.id, &title, met, "", &ans.evidence]);
+            }
+            action_rows(
+                &mut w,
+                ui.csv_action,
+                cl.id,
+                cl.title.get(lang),
+                &ans.actions,
+            );
         }
     }
     let s = scoring::compute(a);

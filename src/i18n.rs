@@ -50,6 +50,16 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 pub struct Ui {
     /// The language's own name, as shown on the switch that selects it.
     pub name: &'static str,
+    /// Columns and sections of the CSV that format v2 added.
+    pub csv_holder: &'static str,
+    pub csv_value: &'static str,
+    pub csv_unit: &'static str,
+    pub csv_year: &'static str,
+    pub csv_requirement: &'static str,
+    pub csv_indicator: &'static str,
+    /// "between “{}” and “{}”": a workshop median or quartile halfway between two requirement
+    /// answers.
+    pub met_between: &'static str,
     pub app_title: &'static str,
     pub tagline: &'static str,
     pub intro: &'static str,
@@ -321,6 +331,13 @@ pub struct WorkshopUi {
 
 pub static FR: Ui = Ui {
     name: "Français",
+    csv_holder: "Porté par",
+    csv_value: "Dernière valeur",
+    csv_unit: "Unité",
+    csv_year: "Année",
+    csv_requirement: "Exigence",
+    csv_indicator: "Indicateur",
+    met_between: "entre « {} » et « {} »",
     app_title: "Autodiagnostic ISO 37101",
     tagline: "Développement durable des territoires : où en est votre collectivité ?",
     intro: "La norme ISO 37101 aide une collectivité à piloter sa stratégie de développement durable. Elle propose de la regarder sous l’angle de 6 finalités et de 12 domaines d’action, et de la conduire comme un système de management (planifier, mettre en œuvre, contrôler, agir). Cet outil vous guide pas à pas pour situer votre collectivité, seul ou en groupe.",
@@ -576,6 +593,13 @@ pub static FR: Ui = Ui {
 
 pub static EN: Ui = Ui {
     name: "English",
+    csv_holder: "Held by",
+    csv_value: "Latest value",
+    csv_unit: "Unit",
+    csv_year: "Year",
+    csv_requirement: "Requirement",
+    csv_indicator: "Indicator",
+    met_between: "between “{}” and “{}”",
     app_title: "ISO 37101 self-assessment",
     tagline: "Sustainable development in communities: where does your community stand?",
     intro: "ISO 37101 helps a community steer its sustainable development strategy. It looks at that strategy through 6 purposes and 12 areas of action, and runs it as a management system (plan, do, check, act). This tool guides you step by step to see where your community stands, alone or as a group.",

@@ -304,7 +304,8 @@ pub struct ItemStats {
     /// out for an odd count; a single value is its own quartiles).
     pub q1: f64,
     pub q3: f64,
-    /// True when participants are 2 or more levels apart: the item to discuss.
+    /// True when participants are 2 or more levels apart: the item to discuss. For a requirement
+    /// (see [`ItemStats::of_requirement`]): when both `yes` and `no` were given.
     pub disagreement: bool,
     /// The median rounded half down: the prudent side.
     pub consensus: u8,
@@ -325,6 +326,15 @@ impl ItemStats {
             // Half down: 2.5 → 2. The median of integers is a whole or a half number, so floor
             // is exact.
             consensus: median.floor() as u8,
+        }
+    }
+
+    /// The same statistics read as a requirement's, answers counted no 0, partly 1, yes 2
+    /// (median, range and consensus as for levels): a disagreement is `yes` and `no` both given.
+    pub fn of_requirement(self) -> Self {
+        ItemStats {
+            disagreement: self.min == 0 && self.max == 2,
+            ..self
         }
     }
 

@@ -1,17 +1,20 @@
 //! A workshop: many participants' answers merged into one view, with no server.
 //!
-//! Each item (a purpose's priority, an area's level, a clause's level) keeps how many participants
-//! chose each value. Participants' files and a facilitator's show of hands (tally mode) fill the
+//! Each item (a purpose's priority, an area's level, a clause's level, a requirement's answer)
+//! keeps how many participants chose each value. Participants' files and a facilitator's show of hands (tally mode) fill the
 //! same counts, so both give the same merged view. Statistics are those of `scoring::item_stats`
 //! over the values the counts stand for, as `framework.md` defines them, read from the counts.
+//!
+//! Requirements of the checklist (full-mode files only) count `no`, `partly`, `yes` as 0, 1, 2; a
+//! show of hands stays with levels and priorities.
 
-use crate::content::{N_AREAS, N_CLAUSES, N_PURPOSES};
+use crate::content::{N_AREAS, N_CLAUSES, N_PURPOSES, N_REQUIREMENTS};
 use crate::i18n::Lang;
-use crate::model::{Answer, Assessment, Level, Mode, Priority};
+use crate::model::{Answer, Assessment, Level, Met, Mode, Priority};
 use crate::scoring::ItemStats;
 
-/// How many participants chose each value of one item: levels 0–4, or priorities low (1),
-/// medium (2), high (3).
+/// How many participants chose each value of one item: levels 0–4, priorities low (1),
+/// medium (2), high (3), or requirement answers no (0), partly (1), yes (2).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts(pub [u32; 5]);
 
@@ -72,15 +75,33 @@ pub enum Item {
     Purpose(usize),
     Area(usize),
     Clause(usize),
+    /// A requirement of the checklist, by index in `REQUIREMENTS`.
+    Requirement(usize),
 }
 
 impl Item {
-    /// The values a participant may give: priorities 1–3, levels 0–4.
+    /// The values a participant may give: priorities 1–3, levels 0–4, requirement answers 0–2.
     pub fn values(self) -> std::ops::RangeInclusive<u8> {
         match self {
             Item::Purpose(_) => 1..=3,
             Item::Area(_) | Item::Clause(_) => 0..=4,
+            Item::Requirement(_) => 0..=2,
         }
+    }
+}
+
+/// A requirement answer on the workshop's 0–2 scale: no 0, partly 1, yes 2.
+pub fn met_value(met: Met) -> Option<u8> {
+    met.halves()
+}
+
+/// The requirement answer a value of the 0–2 scale stands for.
+pub fn met_of_value(v: u8) -> Option<Met> {
+    match v {
+        0 => Some(Met::No),
+        1 => Some(Met::Partly),
+        2 => Some(Met::Yes),
+        _ => None,
     }
 }
 
@@ -94,13 +115,15 @@ pub struct Workshop {
     pub purposes: [Counts; N_PURPOSES],
     pub areas: [Counts; N_AREAS],
     pub clauses: [Counts; N_CLAUSES],
+    /// The checklist, in `REQUIREMENTS` order: full-mode files only, never a show of hands.
+    pub requirements: [Counts; N_REQUIREMENTS],
     /// The community named by most participants, for the consensus assessment.
     pub community: String,
 }
 
 impl Workshop {
     /// Merges participants' assessments. Out-of-scope areas, "n/a" and "don't know" are left out
-    /// of the counts: they are no level.
+    /// of the counts: they are no level; so are requirements answered "n/a" or "don't know".
     pub fn merge<'a>(participants: impl IntoIterator<Item = &'a Assessment>) -> Workshop {
         let mut w = Workshop::default();
         let mut names: Vec<(&str, usize)> = Vec::new();
@@ -121,6 +144,11 @@ impl Workshop {
                 for (c, clause) in w.clauses.iter_mut().zip(&a.clauses) {
                     if let Some(l) = clause.level {
                         count(c, l);
+                    }
+                }
+                for (c, r) in w.requirements.iter_mut().zip(&a.requirements) {
+                    if let Some(v) = r.met.and_then(met_value) {
+                        c.0[usize::from(v)] += 1;
                     }
                 }
             }
@@ -146,11 +174,23 @@ impl Workshop {
             Item::Purpose(i) => &self.purposes[i],
             Item::Area(i) => &self.areas[i],
             Item::Clause(i) => &self.clauses[i],
+            Item::Requirement(i) => &self.requirements[i],
         }
     }
 
+    /// The merged statistics of one item; `None` when nobody gave a value. A requirement's
+    /// disagreement is its own rule (`ItemStats::of_requirement`).
+    pub fn stats(&self, item: Item) -> Option<ItemStats> {
+        let s = self.counts(item).stats()?;
+        Some(match item {
+            Item::Requirement(_) => s.of_requirement(),
+            Item::Purpose(_) | Item::Area(_) | Item::Clause(_) => s,
+        })
+    }
+
     /// Sets how many people chose `value` for `item` (tally mode). Values outside the item's
-    /// scale are ignored; counts are capped at `MAX_COUNT`.
+    /// scale are ignored, and so are requirements (a show of hands counts levels and priorities
+    /// only); counts are capped at `MAX_COUNT`.
     pub fn set_count(&mut self, item: Item, value: u8, people: u32) {
         if !item.values().contains(&value) {
             return;
@@ -159,14 +199,26 @@ impl Workshop {
             Item::Purpose(i) => self.purposes.get_mut(i),
             Item::Area(i) => self.areas.get_mut(i),
             Item::Clause(i) => self.clauses.get_mut(i),
+            Item::Requirement(_) => None,
         };
         if let Some(c) = c {
             c.0[usize::from(value)] = people.min(MAX_COUNT);
         }
     }
 
-    /// Every item of the view, in the standard's order: purposes, areas, then clauses when asked.
+    /// Every item of the merged view, in the standard's order: purposes, areas, then when asked
+    /// the clauses and the requirements of the checklist.
     pub fn items(&self) -> Vec<Item> {
+        let mut items = self.tally_items();
+        if self.full {
+            items.extend((0..N_REQUIREMENTS).map(Item::Requirement));
+        }
+        items
+    }
+
+    /// The items a show of hands counts: purposes, areas, then clauses when asked; never
+    /// requirements.
+    pub fn tally_items(&self) -> Vec<Item> {
         let mut items: Vec<Item> = (0..N_PURPOSES).map(Item::Purpose).collect();
         items.extend((0..N_AREAS).map(Item::Area));
         if self.full {
@@ -181,7 +233,7 @@ impl Workshop {
         let mut found: Vec<(Item, ItemStats)> = self
             .items()
             .into_iter()
-            .filter_map(|i| Some((i, self.counts(i).stats()?)))
+            .filter_map(|i| Some((i, self.stats(i)?)))
             .filter(|(_, s)| s.disagreement)
             .collect();
         crate::model::sort_small_by(&mut found, |a, b| {
@@ -224,6 +276,10 @@ impl Workshop {
                     .stats()
                     .and_then(|s| Level::new(s.consensus))
                     .map(Answer::Level);
+            }
+            // Half down here too: 0.5 is no, 1.5 partly.
+            for (r, c) in a.requirements.iter_mut().zip(&self.requirements) {
+                r.met = c.stats().and_then(|s| met_of_value(s.consensus));
             }
         }
         a

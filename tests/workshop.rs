@@ -6,13 +6,30 @@
 mod common;
 use std::rc::Rc;
 
-use autodiag37101::content::{area_index, N_AREAS};
+use autodiag37101::content::{area_index, requirement_index, N_AREAS, N_REQUIREMENTS};
 use autodiag37101::i18n::Lang;
 use autodiag37101::model::*;
 use autodiag37101::scoring::item_stats;
 use autodiag37101::state::{Action, State, WorkshopSession};
 use autodiag37101::steps::Step;
 use autodiag37101::workshop::{Counts, Item, Workshop, MAX_COUNT};
+
+/// A full-mode participant who answered requirement `id` with `met` (None: unanswered).
+fn answering(id: &str, met: Option<Met>) -> Assessment {
+    let mut a = blank(Mode::Full);
+    a.requirements[requirement_index(id).unwrap()].met = met;
+    a
+}
+
+fn req(id: &str) -> Item {
+    Item::Requirement(requirement_index(id).unwrap())
+}
+
+/// The merged statistics of requirement `id` over participants answering `answers`.
+fn merged(id: &str, answers: &[Option<Met>]) -> Workshop {
+    let files: Vec<Assessment> = answers.iter().map(|&m| answering(id, m)).collect();
+    Workshop::merge(&files)
+}
 use common::*;
 use proptest::prelude::*;
 use yew::Reducible;
@@ -61,6 +78,7 @@ fn files_are_counted_per_item_and_value() {
     assert_eq!(*w.counts(Item::Purpose(0)), Counts([0, 1, 0, 1, 0]));
     assert!(!w.full);
     assert_eq!(w.items().len(), 18, "no clause items in a quick workshop");
+    assert_eq!(w.items(), w.tally_items());
     assert_eq!(w.people(), 3);
 }
 
@@ -117,7 +135,13 @@ fn full_assessments_bring_the_management_system() {
     clause(&mut b, "context").level = level(4);
     let w = Workshop::merge([&a, &b]);
     assert!(w.full);
-    assert_eq!(w.items().len(), 25);
+    assert_eq!(w.tally_items().len(), 25);
+    assert_eq!(
+        w.items().len(),
+        25 + N_REQUIREMENTS,
+        "and the checklist, after the clauses"
+    );
+    assert_eq!(w.items()[..25], w.tally_items()[..]);
     assert_eq!(w.to_discuss().len(), 1);
     let c = w.consensus(
         "c".into(),
@@ -255,5 +279,209 @@ fn statistics_from_counts_match_worked_examples() {
     ] {
         let c = Counts(counts);
         assert_eq!(c.stats(), item_stats(&expanded(&c)), "{counts:?}");
+    }
+}
+
+// --- The requirements checklist (content version 2) -----------------------------------------------
+
+#[test]
+fn requirements_count_no_partly_yes_as_0_1_2_and_leave_the_rest_out() {
+    use Met::*;
+    let w = merged(
+        "context.scope",
+        &[
+            Some(Yes),
+            Some(Yes),
+            Some(Partly),
+            Some(No),
+            Some(Na),
+            Some(Unknown),
+            None,
+        ],
+    );
+    assert_eq!(w.files, 7);
+    assert_eq!(*w.counts(req("context.scope")), Counts([1, 1, 2, 0, 0]));
+    assert_eq!(w.counts(req("context.scope")).total(), 4);
+    assert_eq!(
+        w.counts(req("context.issues")).total(),
+        0,
+        "nobody answered"
+    );
+    assert_eq!(w.stats(req("context.issues")), None);
+    let s = w.stats(req("context.scope")).unwrap();
+    // 0, 1, 2, 2: median 1.5, range 0–2, quartiles 0.5 and 2.
+    assert_eq!((s.count, s.min, s.max), (4, 0, 2));
+    assert_eq!((s.q1, s.median, s.q3), (0.5, 1.5, 2.0));
+}
+
+#[test]
+fn requirement_medians_and_ranges_follow_the_level_rules_on_0_to_2() {
+    use Met::*;
+    for (answers, median, (min, max)) in [
+        (vec![Some(Yes)], 2.0, (2, 2)),
+        (vec![Some(Yes), Some(Yes), Some(Partly)], 2.0, (1, 2)),
+        (vec![Some(No), Some(Partly)], 0.5, (0, 1)),
+        (vec![Some(Partly), Some(Yes)], 1.5, (1, 2)),
+        (vec![Some(No), Some(Partly), Some(Yes)], 1.0, (0, 2)),
+    ] {
+        let w = merged("leadership.policy", &answers);
+        let s = w.stats(req("leadership.policy")).unwrap();
+        assert_eq!((s.median, s.min, s.max), (median, min, max), "{answers:?}");
+        let values: Vec<u8> = answers
+            .iter()
+            .flatten()
+            .filter_map(|m| m.halves())
+            .collect();
+        assert_eq!(
+            Some(s),
+            item_stats(&values).map(|s| s.of_requirement()),
+            "the same figures as over the raw values"
+        );
+    }
+}
+
+#[test]
+fn a_requirement_is_to_discuss_when_both_yes_and_no_were_given() {
+    use Met::*;
+    let id = "planning.risks";
+    for (answers, disagree) in [
+        (vec![Some(Yes), Some(No)], true),
+        (vec![Some(Yes), Some(Partly), Some(No)], true),
+        (vec![Some(Yes), Some(Yes), Some(Yes), Some(No)], true),
+        (vec![Some(Yes), Some(Partly)], false),
+        (vec![Some(Partly), Some(No)], false),
+        (vec![Some(Yes), Some(Yes)], false),
+        (vec![Some(Yes), Some(Na), Some(Unknown)], false),
+    ] {
+        let w = merged(id, &answers);
+        let s = w.stats(req(id)).unwrap();
+        assert_eq!(s.disagreement, disagree, "{answers:?}");
+        let listed = w.to_discuss().iter().any(|(i, _)| *i == req(id));
+        assert_eq!(listed, disagree, "{answers:?}");
+    }
+}
+
+#[test]
+fn requirements_and_levels_are_discussed_together_widest_spread_first() {
+    let mut a = answering("support.resources", Some(Met::Yes));
+    let mut b = answering("support.resources", Some(Met::No));
+    clause(&mut a, "context").level = level(0);
+    clause(&mut b, "context").level = level(4);
+    area(&mut a, "governance").level = level(1);
+    area(&mut b, "governance").level = level(3);
+    let w = Workshop::merge([&a, &b]);
+    let discuss: Vec<Item> = w.to_discuss().into_iter().map(|(i, _)| i).collect();
+    assert_eq!(
+        discuss,
+        vec![Item::Clause(0), gov(), req("support.resources")],
+        "spread 4, then 2 (the area before the requirement, in the standard's order)"
+    );
+}
+
+#[test]
+fn the_requirement_consensus_is_the_median_rounded_down_to_an_answer() {
+    use Met::*;
+    let files: Vec<Assessment> = [
+        [Some(No), Some(Partly), Some(Yes), Some(Na), Some(Yes)],
+        [Some(Partly), Some(Yes), Some(Yes), Some(Unknown), Some(No)],
+    ]
+    .into_iter()
+    .map(|answers| {
+        let mut a = blank(Mode::Full);
+        for (id, met) in [
+            "context.issues",
+            "context.climate",
+            "context.parties",
+            "context.scope",
+            "context.system",
+        ]
+        .into_iter()
+        .zip(answers)
+        {
+            a.requirements[requirement_index(id).unwrap()].met = met;
+        }
+        a
+    })
+    .collect();
+    let w = Workshop::merge(&files);
+    let c = w.consensus(
+        "c".into(),
+        "2026-11-29T10:00:00Z".into(),
+        Lang::Fr,
+        "Consensus".into(),
+    );
+    let met = |id: &str| c.requirements[requirement_index(id).unwrap()].met;
+    assert_eq!(met("context.issues"), Some(No), "no and partly: 0.5 → no");
+    assert_eq!(
+        met("context.climate"),
+        Some(Partly),
+        "partly and yes: 1.5 → partly"
+    );
+    assert_eq!(met("context.parties"), Some(Yes));
+    assert_eq!(met("context.scope"), None, "n/a and don't know: no answer");
+    assert_eq!(
+        met("context.system"),
+        Some(Partly),
+        "yes and no: 1 → partly"
+    );
+    assert_eq!(met("context.purposes"), None, "nobody answered");
+    assert!(c.requirements.iter().all(|r| r.evidence.is_empty()));
+}
+
+#[test]
+fn quick_files_bring_nothing_to_the_checklist() {
+    // A quick assessment may hold requirement answers from when it was full: not asked now.
+    let mut quick = answering("context.climate", Some(Met::No));
+    quick.mode = Mode::Quick;
+    let full = answering("context.climate", Some(Met::Yes));
+    let w = Workshop::merge([&quick, &full]);
+    assert_eq!(*w.counts(req("context.climate")), Counts([0, 0, 1, 0, 0]));
+    assert!(!w.stats(req("context.climate")).unwrap().disagreement);
+
+    let only_quick = Workshop::merge([&quick, &quick.clone()]);
+    assert!(!only_quick.full);
+    assert!(only_quick.requirements.iter().all(|c| c.total() == 0));
+    assert!(only_quick
+        .items()
+        .iter()
+        .all(|i| !matches!(i, Item::Requirement(_))));
+    let c = only_quick.consensus(
+        "c".into(),
+        "2026-11-29T10:00:00Z".into(),
+        Lang::Fr,
+        "C".into(),
+    );
+    assert!(c
+        .requirements
+        .iter()
+        .all(|r| *r == RequirementAnswer::default()));
+}
+
+#[test]
+fn a_show_of_hands_stays_with_levels_and_priorities() {
+    let w = merged("context.climate", &[Some(Met::Yes), Some(Met::No)]);
+    let tally = w.tally_items();
+    assert_eq!(tally.len(), 25, "priorities, areas, clauses: as before");
+    assert!(tally.iter().all(|i| !matches!(i, Item::Requirement(_))));
+    let mut counted = w.clone();
+    counted.set_count(req("context.climate"), 1, 5);
+    counted.set_count(Item::Requirement(0), 0, 5);
+    assert_eq!(counted, w, "a requirement is never counted by hand");
+    assert_eq!(Workshop::default().tally_items().len(), 18);
+}
+
+proptest! {
+    /// A requirement's statistics read from the counts equal those of the raw 0–2 values, with the
+    /// requirement's disagreement rule.
+    #[test]
+    fn requirement_statistics_equal_those_of_the_raw_values(values in proptest::collection::vec(0u8..=2, 0..40)) {
+        let met = |v: u8| [Met::No, Met::Partly, Met::Yes][usize::from(v)];
+        let answers: Vec<Option<Met>> = values.iter().map(|&v| Some(met(v))).collect();
+        let w = merged("support.documents", &answers);
+        let expected = item_stats(&values).map(|s| s.of_requirement());
+        prop_assert_eq!(w.stats(req("support.documents")), expected);
+        if let Some(s) = expected {
+            prop_assert_eq!(s.disagreement, values.contains(&0) && values.contains(&2));
+        }
     }
 }

@@ -4,30 +4,76 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::charts::level_text;
-use crate::content::{AREAS, CLAUSES, LEVELS, N_AREAS, PRIORITIES, PURPOSES};
+use crate::content::{
+    AREAS, CLAUSES, LEVELS, N_AREAS, PRIORITIES, PURPOSES, REQUIREMENTS, REQUIREMENT_ANSWERS,
+};
 use crate::hooks::{use_app, AppContext};
 use crate::i18n::{fill, Lang};
 use crate::platform;
 use crate::scoring::ItemStats;
 use crate::state::{Action, WorkshopSession};
-use crate::workshop::{Item, Workshop};
+use crate::workshop::{met_of_value, Item, Workshop};
 
-fn item_title(item: Item, lang: Lang) -> &'static str {
+/// An item's name; a requirement's says its clause first, as the checklist groups them.
+fn item_title(item: Item, lang: Lang) -> String {
     match item {
-        Item::Purpose(i) => PURPOSES[i].title.get(lang),
-        Item::Area(i) => AREAS[i].title.get(lang),
-        Item::Clause(i) => CLAUSES[i].title.get(lang),
+        Item::Purpose(i) => PURPOSES[i].title.get(lang).into(),
+        Item::Area(i) => AREAS[i].title.get(lang).into(),
+        Item::Clause(i) => CLAUSES[i].title.get(lang).into(),
+        Item::Requirement(r) => {
+            let req = &REQUIREMENTS[r];
+            format!(
+                "{} – {}",
+                CLAUSES[req.clause].title.get(lang),
+                req.title.get(lang)
+            )
+        }
     }
 }
 
-/// The name of one value of an item: a priority, or a level with its number.
+/// The name of one value of an item: a priority, a level with its number, or a requirement
+/// answer in words.
 fn value_label(item: Item, value: u8, lang: Lang) -> String {
     match item {
         Item::Purpose(_) => PRIORITIES[usize::from(value) - 1]
             .title
             .get(lang)
             .to_string(),
-        _ => format!("{value} – {}", LEVELS[usize::from(value)].title.get(lang)),
+        Item::Requirement(_) => met_of_value(value)
+            .map(|m| REQUIREMENT_ANSWERS[m.index()].title.get(lang))
+            .unwrap_or_default()
+            .to_string(),
+        Item::Area(_) | Item::Clause(_) => {
+            format!("{value} – {}", LEVELS[usize::from(value)].title.get(lang))
+        }
+    }
+}
+
+/// A median or a quartile: a number for levels and priorities; for a requirement the answer in
+/// words, or the two answers it falls between.
+fn point_text(item: Item, v: f64, lang: Lang) -> String {
+    match item {
+        Item::Requirement(_) if v.fract() == 0.0 => value_label(item, v as u8, lang),
+        Item::Requirement(_) => fill(
+            lang.ui().met_between,
+            &[
+                &value_label(item, v.floor() as u8, lang),
+                &value_label(item, v.ceil() as u8, lang),
+            ],
+        ),
+        _ => level_text(Some(v), lang),
+    }
+}
+
+/// The lowest and highest answers: numbers for levels and priorities, words for a requirement.
+fn range_text(item: Item, s: &ItemStats, lang: Lang) -> String {
+    match item {
+        Item::Requirement(_) => format!(
+            "{} – {}",
+            value_label(item, s.min, lang),
+            value_label(item, s.max, lang)
+        ),
+        _ => format!("{} – {}", s.min, s.max),
     }
 }
 
@@ -95,9 +141,8 @@ fn merged_view(app: &AppContext, session: &WorkshopSession) -> Html {
     let stats: Vec<(Item, Option<ItemStats>)> = merged
         .items()
         .into_iter()
-        .map(|i| (i, merged.counts(i).stats()))
+        .map(|i| (i, merged.stats(i)))
         .collect();
-    let number = |v: f64| level_text(Some(v), lang);
     html! {
         <>
             <section class="report-section">
@@ -110,8 +155,8 @@ fn merged_view(app: &AppContext, session: &WorkshopSession) -> Html {
                         { for discuss.iter().map(|(item, s)| html! {
                             <li>
                                 <strong>{ item_title(*item, lang) }</strong>{ lang.colon() }
-                                { format!("{} – {}", s.min, s.max) }
-                                { format!(" ({}{}{})", w.col_median, lang.colon(), number(s.median)) }
+                                { range_text(*item, s, lang) }
+                                { format!(" ({}{}{})", w.col_median, lang.colon(), point_text(*item, s.median, lang)) }
                             </li>
                         }) }
                     </ul>
@@ -143,9 +188,9 @@ fn merged_view(app: &AppContext, session: &WorkshopSession) -> Html {
                                     </th>
                                     <td>{ merged.counts(*item).total() }</td>
                                     if let Some(s) = s {
-                                        <td>{ number(s.median) }</td>
-                                        <td>{ format!("{} – {}", s.min, s.max) }</td>
-                                        <td>{ format!("{} – {}", number(s.q1), number(s.q3)) }</td>
+                                        <td>{ point_text(*item, s.median, lang) }</td>
+                                        <td>{ range_text(*item, s, lang) }</td>
+                                        <td>{ format!("{} – {}", point_text(*item, s.q1, lang), point_text(*item, s.q3, lang)) }</td>
                                         <td>{ value_label(*item, s.consensus.max(*item.values().start()), lang) }</td>
                                     } else {
                                         <td colspan="4">{ w.nothing_yet }</td>
@@ -173,7 +218,7 @@ fn spread_chart(app: &AppContext, merged: &Workshop) -> Html {
     let id = app.id("spread");
     let rows = AREAS.iter().enumerate().map(|(i, area)| {
         let y = 20 + ROW * i as i32;
-        let s = merged.counts(Item::Area(i)).stats();
+        let s = merged.stats(Item::Area(i));
         let lines = super::charts::wrap(area.title.get(lang), 34);
         let two = lines.len() > 1;
         html! {
@@ -222,7 +267,7 @@ fn spread_chart(app: &AppContext, merged: &Workshop) -> Html {
 /// Tally mode: for each question, how many hands went up for each answer.
 fn tally_form(app: &AppContext, merged: &Workshop) -> Html {
     let (lang, w) = (app.lang, &app.ui().workshop);
-    let items = merged.items();
+    let items = merged.tally_items();
     html! {
         <div class="tally">
             <p>{ w.tally_intro }</p>
@@ -230,6 +275,7 @@ fn tally_form(app: &AppContext, merged: &Workshop) -> Html {
             { for items.into_iter().map(|item| {
                 let counts = *merged.counts(item);
                 let name = item_title(item, lang);
+                let name = name.as_str();
                 html! {
                     <fieldset class="tally-item">
                         <legend>{ name }</legend>
@@ -303,5 +349,43 @@ fn Consensus() -> Html {
                 <button type="submit" class="button button-primary">{ w.consensus_button }</button>
             </form>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::requirement_index;
+
+    #[test]
+    fn requirement_answers_read_as_words() {
+        let item = Item::Requirement(requirement_index("context.scope").unwrap());
+        let words = |v| value_label(item, v, Lang::Fr);
+        assert_eq!([words(0), words(1), words(2)], ["Non", "En partie", "Oui"]);
+        assert_eq!(value_label(item, 2, Lang::En), "Yes");
+        assert_eq!(point_text(item, 1.0, Lang::Fr), "En partie");
+        assert_eq!(
+            point_text(item, 1.5, Lang::Fr),
+            "entre «\u{a0}En partie\u{a0}» et «\u{a0}Oui\u{a0}»"
+        );
+        assert_eq!(point_text(item, 0.5, Lang::En), "between “No” and “Partly”");
+        let s = crate::scoring::item_stats(&[0, 2])
+            .unwrap()
+            .of_requirement();
+        assert_eq!(range_text(item, &s, Lang::En), "No – Yes");
+        assert_eq!(
+            item_title(item, Lang::Fr),
+            format!(
+                "{} – {}",
+                CLAUSES[0].title.fr,
+                REQUIREMENTS[requirement_index("context.scope").unwrap()]
+                    .title
+                    .fr
+            )
+        );
+        // Levels keep their numbers.
+        let area = Item::Area(0);
+        assert_eq!(point_text(area, 2.5, Lang::Fr), "2,5");
+        assert_eq!(range_text(area, &s, Lang::Fr), "0 – 2");
     }
 }
