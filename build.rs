@@ -458,7 +458,6 @@ fn main() {
     }
     o.push_str("];\n");
 
-
     o.push_str("pub static INDICATOR_THEMES: [IndicatorTheme; ");
     writeln!(o, "{}] = [", c.indicator_themes.len()).unwrap();
     for t in &c.indicator_themes {

@@ -876,6 +876,8 @@ pub struct GapUi {
     pub col_na: &'static str,
     pub col_unanswered: &'static str,
     pub col_total: &'static str,
+    /// "{} points": a change of a share, in percentage points.
+    pub points_change: &'static str,
     /// "… and {} more areas, in the action plan."
     pub more_priorities: &'static str,
     pub unmet_heading: &'static str,
@@ -925,6 +927,7 @@ pub static GAP_FR: GapUi = GapUi {
     col_na: "Sans objet",
     col_unanswered: "Sans réponse",
     col_total: "Toutes les exigences",
+    points_change: "{}\u{a0}points",
     more_priorities: "Les {} autres domaines à travailler figurent dans le plan d’action.",
     unmet_heading: "Exigences à satisfaire",
     unmet_intro: "Les exigences auxquelles vous avez répondu « non » ou « en partie », article par article. Ajoutez au plan d’action celles que vous voulez traiter.",
@@ -970,6 +973,7 @@ pub static GAP_EN: GapUi = GapUi {
     col_na: "Not applicable",
     col_unanswered: "Not answered",
     col_total: "All requirements",
+    points_change: "{} percentage points",
     more_priorities: "The {} other areas to work on are in the action plan.",
     unmet_heading: "Requirements still to meet",
     unmet_intro: "The requirements you answered “no” or “partly”, clause by clause. Add to the action plan those you want to work on.",

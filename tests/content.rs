@@ -409,7 +409,11 @@ fn model_enumerations_follow_the_content_order() {
     assert_eq!(answers, Met::IDS);
     assert_eq!(PARTICIPATION_LEVELS.len(), LEVELS.len());
     for t in &HOLDER_TEMPLATES {
-        assert!(Holder::ALL[t.holder].is_other_body(), "{}", HOLDERS[t.holder].id);
+        assert!(
+            Holder::ALL[t.holder].is_other_body(),
+            "{}",
+            HOLDERS[t.holder].id
+        );
     }
     // Each area's indicators are contiguous, so a position among them is stable.
     for a in 0..N_AREAS {

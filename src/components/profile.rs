@@ -165,6 +165,9 @@ pub fn Profile() -> Html {
                 <section class="report-section">
                     <h2>{ fill(ui.change_heading, &[when]) }</h2>
                     <p>{ format!("{}{}{}", ui.overall_label, lang.colon(), signed(c.overall, lang)) }</p>
+                    if let Some(d) = c.requirements.overall {
+                        <p>{ format!("{}{}{}", ui.gap.requirements_met, lang.colon(), points(d, lang)) }</p>
+                    }
                 </section>
             }
             { action_plan(&app, a, &s) }
@@ -296,6 +299,16 @@ fn top_priorities(a: &Assessment, s: &Scores, lang: Lang) -> Html {
                 <p>{ fill(ui.gap.more_priorities, &[&(s.priorities.len() - TOP_PRIORITIES).to_string()]) }</p>
             }
         </section>
+    }
+}
+
+/// A change of a share as signed percentage points: "+12 points".
+fn points(d: f64, lang: Lang) -> String {
+    let n = (d * 100.0).round() as i32;
+    match n {
+        0 => "=".to_string(),
+        n if n > 0 => fill(lang.ui().gap.points_change, &[&format!("+{n}")]),
+        n => fill(lang.ui().gap.points_change, &[&format!("−{}", -n)]),
     }
 }
 
