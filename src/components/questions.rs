@@ -104,7 +104,6 @@ fn level_question(
         onchange: Callback::from(move |v: &str| e.emit(edit(i, parse_answer(v)))),
         clear_label: Some(app.ui().clear_answer),
         class: "levels",
-        ..Question::default()
     })
 }
 
