@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use crate::content::{
-    requirements_of, Text, AREAS, CLAUSES, LEVELS, NON_ANSWERS, PHASES, PRIORITIES, PURPOSES,
-    REQUIREMENTS, REQUIREMENT_ANSWERS,
+    requirements_of, Text, AREAS, CLAUSES, HOLDERS, HOLDER_QUESTION, LEVELS, NON_ANSWERS, PHASES,
+    PRIORITIES, PURPOSES, REQUIREMENTS, REQUIREMENT_ANSWERS,
 };
 use crate::hooks::AppContext;
 use crate::i18n::{fill, Lang};
@@ -67,6 +67,8 @@ pub fn blank_questionnaire(app: &AppContext, back: Callback<MouseEvent>) -> Html
                     <h3>{ format!("{} – {}", a.clause, a.title.get(lang)) }</h3>
                     <p>{ a.description.get(lang) }</p>
                     { questions(a.questions, lang) }
+                    <p class="box-label">{ HOLDER_QUESTION.title.get(lang) }</p>
+                    { boxes(HOLDERS.iter().map(|h| h.title.get(lang).to_string())) }
                     <p class="box-label">{ fill(ui.level_legend, &[a.title.get(lang)]) }</p>
                     { level_boxes(lang, true) }
                     <p class="box-label">{ ui.target_legend }</p>

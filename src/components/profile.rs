@@ -146,6 +146,7 @@ pub fn Profile() -> Html {
                     <section class="report-section readiness-view">
                         <h2>{ ui.gap.readiness_heading }</h2>
                         <p>{ ui.gap.readiness_intro }</p>
+                        <p>{ fill(ui.gap.checklist_progress, &[&s.requirements.overall.answered().to_string(), &s.requirements.overall.asked.to_string()]) }</p>
                         { readiness_table(&s, lang) }
                     </section>
                 }

@@ -91,7 +91,7 @@ test('a full assessment: community, scope, details, management system; reload mi
   await app.page.getByRole('button', { name: /Système de management : Planifier/ }).click();
   assert.equal((await app.focused())?.tag, 'H1');
   await app.answer(/Maturité : Contexte/, /^1 – /);
-  await app.answer('Changement climatique', 'Oui');
+  await app.within.getByRole('group', { name: /changement climatique touche/ }).getByRole('radio', { name: 'Oui', exact: true }).check();
   await noViolations(app, 'plan');
   for (const phase of ['Mettre en œuvre', 'Contrôler', 'Agir']) {
     await app.next();
@@ -110,7 +110,8 @@ test('a full assessment: community, scope, details, management system; reload mi
   assert.equal(a.areas.mobility.in_scope, false);
   assert.deepEqual(a.areas.governance.contributions, { cohesion: 1 });
   assert.equal(a.areas.governance.target, 3);
-  assert.equal(a.clauses.context.climate_relevant, true);
+  assert.deepEqual(a.clauses.context.requirements, { 'context.climate': { answer: 'yes' } });
+  assert.equal(a.version, 2);
   assert.equal(a.areas.governance.notes, nasty);
 
   await app.chooseLanguage('English');

@@ -93,9 +93,9 @@ test('JSON and CSV downloads hold the answers given; the action plan is kept', a
   assert.match(csv.name, /_full\.csv$/);
   assert.ok(csv.text.startsWith('\ufeff'), 'a byte-order mark for Excel');
   const lines = csv.text.slice(1).split('\r\n');
-  assert.equal(lines[0], 'Rubrique;id;Intitulé;Niveau ou réponse;Niveau visé;Notes');
+  assert.equal(lines[0], 'Rubrique;id;Intitulé;Niveau ou réponse;Niveau visé;Notes;Porté par;Dernière valeur;Unité;Année');
   assert.ok(lines.some((l) => l.startsWith('Domaine;governance;Gouvernance, responsabilisation et engagement;2;3;"\'=SOMME(A1) et ""guillemets""; point-virgule"')), lines.join('\n'));
-  assert.ok(lines.some((l) => l === 'Score;overall;Maturité des domaines (moyenne);2,5;;'));
+  assert.ok(lines.some((l) => l === 'Score;overall;Maturité des domaines (moyenne);2,5;;;;;;'), lines.filter((l) => l.startsWith('Score')).join('\n'));
   await app.page.close();
 });
 
@@ -160,7 +160,7 @@ test('bad files are refused with a clear message and storage unchanged', async (
   const cases = [
     ['not-json.json', 'ceci n’est pas du JSON', /pas du JSON valide/],
     ['other.json', JSON.stringify({ hello: 'world' }), /pas un export d’autodiagnostic/],
-    ['newer.json', JSON.stringify({ ...base, version: 2 }), /version plus récente/],
+    ['newer.json', JSON.stringify({ ...base, version: 3 }), /version plus récente/],
     ['range.json', JSON.stringify({ ...base, areas: { governance: { level: 9 } } }), /areas\.governance\.level\u00a0: 9 n’est pas un niveau/],
     ['big.json', ' '.repeat(10_000_001), /trop volumineux/],
   ];
