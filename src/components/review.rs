@@ -107,7 +107,7 @@ pub fn review_step(app: &AppContext, a: &Assessment) -> Html {
                     { for Pdca::ALL.iter().map(|&p| html! {
                         <div><dt>{ p.info().title.get(lang) }</dt><dd>{ score_text(s.management.phase(p), lang) }</dd></div>
                     }) }
-                    <div><dt>{ ui.gap.requirements_met }</dt><dd>{ met_summary(&s.requirements.overall, lang) }</dd></div>
+                    <div class="wide"><dt>{ ui.gap.requirements_met }</dt><dd>{ met_summary(&s.requirements.overall, lang) }</dd></div>
                 }
             </dl>
             if a.mode == Mode::Full {
