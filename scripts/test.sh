@@ -7,14 +7,23 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 "$ROOT/scripts/setup.sh"
 
+say "The core crate depends on no web crate"
+# A compile-time boundary, checked here too so that a new dependency cannot slip in unnoticed.
+if cargo tree --locked -p autodiag-core -e normal,build --prefix none \
+    | grep -E '^(yew|web-sys|gloo|js-sys|wasm-bindgen)[ -]'; then
+    echo "autodiag-core must not depend on the crates above" >&2
+    exit 1
+fi
+
 say "Formatting and lints (native and wasm32)"
 cargo fmt --all -- --check
-cargo clippy --locked --all-targets -- -D warnings
-cargo clippy --locked --all-targets --features ssr -- -D warnings
-cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked -p autodiag37101 --all-targets --features ssr -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown -p autodiag37101 --lib --bins --tests -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown -p autodiag-core --lib -- -D warnings
 
-say "Native tests (core, content, format, scores)"
-cargo test --locked
+say "Native tests (every crate of the workspace: the core's and the app's)"
+cargo test --locked --workspace
 
 say "Browser tests (wasm-bindgen-test in headless Chromium)"
 # chromedriver leaves its profile in TMPDIR: keep it inside the target directory.

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::components::{lang_switch, notices, StartScreen, Wizard, WorkshopView};
 use crate::config::Modes;
-use crate::hooks::{use_persistence, AppContext, Host};
+use crate::hooks::{use_persistence, AppContext, AppState, Host};
 use crate::i18n::Lang;
 use crate::state::{Focus, State, StorageError};
 use crate::steps::valid_step;
@@ -56,7 +56,7 @@ fn initial_state(p: &AppProps) -> State {
 pub fn App(props: &AppProps) -> Html {
     let state = {
         let p = props.clone();
-        use_reducer(move || initial_state(&p))
+        use_reducer(move || AppState::new(initial_state(&p)))
     };
     let store = use_memo(props.namespace.clone(), |ns| Store::new(ns));
     use_persistence(&state, &store);
@@ -116,7 +116,7 @@ pub fn App(props: &AppProps) -> Html {
 /// opened in a tab where it already runs (only the fragment changes then): decoded and
 /// validated exactly as a file import, imported only if the user says so.
 #[hook]
-fn use_share_link(state: &UseReducerHandle<State>, namespace: &AttrValue) {
+fn use_share_link(state: &UseReducerHandle<AppState>, namespace: &AttrValue) {
     let (state, namespace) = (state.clone(), namespace.clone());
     use_effect_with((), move |_| {
         #[cfg(target_arch = "wasm32")]
@@ -160,7 +160,7 @@ fn use_share_link(state: &UseReducerHandle<State>, namespace: &AttrValue) {
 /// screen's heading, the message about what happened, or the question the app asks), never on
 /// the first render: a reload must not move focus or repaint the prerendered screen.
 #[hook]
-fn use_arrival_focus(state: &UseReducerHandle<State>, root: &NodeRef, app: &AppContext) {
+fn use_arrival_focus(state: &UseReducerHandle<AppState>, root: &NodeRef, app: &AppContext) {
     let target = state.focus.map(|f| match f {
         Focus::Heading => ".content h1".to_string(),
         Focus::Notice => format!("#{}", app.id("notice")),
@@ -209,7 +209,7 @@ pub const FOCUS_ON_REVEAL: &str = "data-focus-on-reveal";
 
 /// Tells the host page how the open assessment progresses (see `events`).
 #[hook]
-fn use_host_events(state: &UseReducerHandle<State>, root: &NodeRef) {
+fn use_host_events(state: &UseReducerHandle<AppState>, root: &NodeRef) {
     // (id, answered, asked) of the last event, so that each change is told once.
     let last = use_mut_ref(|| None::<(String, usize, usize)>);
     let now = state.open().map(|a| {

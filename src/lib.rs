@@ -1,29 +1,20 @@
 //! Autodiag 37101: a self-assessment widget for ISO 37101, sustainable development in communities.
 //!
-//! The core (`content`, `model`, `scoring`, `format`, `state`) is plain Rust with no web dependency,
-//! tested natively. The UI (`app`, `components`, `hooks`) renders state and dispatches actions;
-//! `storage` and `start` are the adapters to the browser.
+//! The core (`autodiag_core`: content, model, scores, format, the reducer) is a crate of its own
+//! with no web dependency, tested natively; its modules are re-exported here under the same names.
+//! The UI (`app`, `components`, `hooks`) renders state and dispatches actions; `web` holds every
+//! adapter to the browser (storage, files, clock, events) and every `cfg(target_arch)`.
+
+pub use autodiag_core::{
+    compare, config, content, csv, format, i18n, model, scoring, share, state, steps, workshop,
+};
 
 pub mod app;
-pub mod compare;
 pub mod components;
-pub mod config;
-pub mod content;
-pub mod csv;
-pub mod events;
-pub mod files;
-pub mod format;
 pub mod hooks;
-pub mod i18n;
-mod ids;
-pub mod model;
-pub mod platform;
-pub mod scoring;
-pub mod share;
-pub mod state;
-pub mod steps;
-pub mod storage;
-pub mod workshop;
+pub mod web;
+
+pub use web::{events, files, platform, storage};
 
 pub use app::{App, AppProps};
 

@@ -3,6 +3,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../core/tests/common/mod.rs"]
 mod common;
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! error or an assessment, never panics, and what it accepts exports and re-imports unchanged.
 #![no_main]
 
-use autodiag37101::format::{export, import};
+use autodiag_core::format::{export, import};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,6 +3,7 @@ use std::ops::Deref;
 use yew::prelude::*;
 
 use crate::config::Modes;
+use crate::hooks::AppState;
 use crate::i18n::Ui;
 use crate::platform;
 use crate::state::{Action, Edit, State};
@@ -12,7 +13,7 @@ use crate::storage::Store;
 /// the state. Each instance has its own, so two widgets on a page never share either.
 #[derive(Clone, PartialEq)]
 pub struct AppContext {
-    state: UseReducerHandle<State>,
+    state: UseReducerHandle<AppState>,
     pub store: Store,
     /// Prefix of the element ids of this instance, unique on the page.
     pub ids: AttrValue,
@@ -29,7 +30,12 @@ pub struct Host {
 }
 
 impl AppContext {
-    pub fn new(state: UseReducerHandle<State>, store: Store, ids: AttrValue, host: Host) -> Self {
+    pub fn new(
+        state: UseReducerHandle<AppState>,
+        store: Store,
+        ids: AttrValue,
+        host: Host,
+    ) -> Self {
         AppContext {
             state,
             store,

@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
+use crate::hooks::AppState;
 use crate::model::Keyed;
-use crate::state::{Action, State};
+use crate::state::Action;
 use crate::storage::{Saved, Store};
 
 /// Keeps local storage in step with the state, and the state in step with other windows.
@@ -14,7 +15,7 @@ use crate::storage::{Saved, Store};
 ///
 /// Failures go to the state as `StorageResult`, shown to the user; nothing here panics.
 #[hook]
-pub fn use_persistence(state: &UseReducerHandle<State>, store: &Store) {
+pub fn use_persistence(state: &UseReducerHandle<AppState>, store: &Store) {
     // What storage is known to hold: id → revision.
     let known = {
         let initial = Keyed(
@@ -112,7 +113,7 @@ pub fn from_other_window(key_id: &str, new_value: Option<&str>) -> Option<Action
 
 #[cfg(target_arch = "wasm32")]
 fn listen_to_other_windows(
-    state: UseReducerHandle<State>,
+    state: UseReducerHandle<AppState>,
     store: Store,
 ) -> Option<gloo::events::EventListener> {
     use wasm_bindgen::JsCast;
@@ -139,7 +140,7 @@ fn listen_to_other_windows(
 /// Natively (prerendering) there are no other windows.
 #[cfg(not(target_arch = "wasm32"))]
 fn listen_to_other_windows(
-    _: UseReducerHandle<State>,
+    _: UseReducerHandle<AppState>,
     _: Store,
 ) -> Option<gloo::events::EventListener> {
     None

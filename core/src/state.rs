@@ -4,8 +4,6 @@
 
 use std::rc::Rc;
 
-use yew::Reducible;
-
 use crate::format::ImportError;
 use crate::i18n::Lang;
 use crate::model::*;
@@ -417,10 +415,10 @@ fn touch(a: &mut Assessment, now: String) {
     a.updated = now;
 }
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl State {
+    /// The one reducer: the state after `action`. Returns the same `Rc` when nothing changed, so
+    /// that the view (Yew's `use_reducer`, through the app's `AppState`) knows not to re-render.
+    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // Returning the same Rc tells Yew nothing changed, so nothing re-renders.
         let mut s = match &action {
             Action::SetLang(lang) if *lang == self.lang && self.lang_chosen => return self,

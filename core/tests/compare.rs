@@ -1,12 +1,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use autodiag37101::compare::*;
-use autodiag37101::content::{
+use autodiag_core::compare::*;
+use autodiag_core::content::{
     clause_index, requirement_index, CLAUSES, CONTENT_VERSION, N_CLAUSES,
 };
-use autodiag37101::format;
-use autodiag37101::model::*;
+use autodiag_core::format;
+use autodiag_core::model::*;
 use common::*;
 
 #[test]
@@ -54,7 +54,7 @@ fn only_other_assessments_of_the_same_community_are_offered() {
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!(
-        "{}/tests/fixtures/v1/{name}",
+        "{}/../tests/fixtures/v1/{name}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap()

@@ -4,11 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use autodiag37101::content::{self, area_index, requirement_index, INDICATORS, N_REQUIREMENTS};
-use autodiag37101::format::*;
-use autodiag37101::i18n::Lang;
-use autodiag37101::model::*;
-use autodiag37101::share::answers_only;
+use autodiag_core::content::{self, area_index, requirement_index, INDICATORS, N_REQUIREMENTS};
+use autodiag_core::format::*;
+use autodiag_core::i18n::Lang;
+use autodiag_core::model::*;
+use autodiag_core::share::answers_only;
 use common::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -118,11 +118,11 @@ fn validator(text: &str) -> jsonschema::Validator {
 }
 
 fn schema() -> jsonschema::Validator {
-    validator(include_str!("../schema/autodiag-37101.v2.schema.json"))
+    validator(include_str!("../../schema/autodiag-37101.v2.schema.json"))
 }
 
 fn schema_v1() -> jsonschema::Validator {
-    validator(include_str!("../schema/autodiag-37101.v1.schema.json"))
+    validator(include_str!("../../schema/autodiag-37101.v1.schema.json"))
 }
 
 fn schema_errors(validator: &jsonschema::Validator, v: &Value) -> Vec<String> {
@@ -146,7 +146,7 @@ fn slot(id: &str) -> (usize, usize) {
 
 /// The v1 fixtures: real exports of the v1 tool.
 fn v1_fixtures() -> Vec<(String, Value)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/v1");
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -412,7 +412,7 @@ fn exports_follow_the_published_schema() {
 #[test]
 fn the_v2_schema_names_the_contents_ids() {
     let s: Value =
-        serde_json::from_str(include_str!("../schema/autodiag-37101.v2.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../../schema/autodiag-37101.v2.schema.json")).unwrap();
     // Each clause lists its own requirements, in the standard's order.
     for (c, clause) in content::CLAUSES.iter().enumerate() {
         let listed = &s["properties"]["clauses"]["properties"][clause.id]["properties"]

@@ -5,16 +5,15 @@
 mod common;
 use std::rc::Rc;
 
-use autodiag37101::content::{
+use autodiag_core::content::{
     area_index, clause_index, indicators_of, requirement_index, AREAS, CONTENT_VERSION,
     MAX_AREA_INDICATORS, N_REQUIREMENTS, REQUIREMENTS,
 };
-use autodiag37101::format::{export, import};
-use autodiag37101::i18n::Lang;
-use autodiag37101::model::*;
-use autodiag37101::state::*;
-use autodiag37101::steps::Step;
-use yew::Reducible;
+use autodiag_core::format::{export, import};
+use autodiag_core::i18n::Lang;
+use autodiag_core::model::*;
+use autodiag_core::state::*;
+use autodiag_core::steps::Step;
 
 const T1: &str = "2026-11-28T20:00:00Z";
 const T2: &str = "2026-11-28T20:05:00Z";
@@ -432,7 +431,7 @@ fn every_screen_change_says_where_focus_goes() {
     assert_eq!(s.focus, Some(Focus::Heading));
     let s = run(
         s,
-        [Action::Shared(Err(autodiag37101::share::Refused::Broken))],
+        [Action::Shared(Err(autodiag_core::share::Refused::Broken))],
     );
     assert_eq!(s.focus, Some(Focus::Notice), "a broken link says so");
 }
@@ -674,7 +673,9 @@ fn a_clause_has_its_own_action_plan() {
 
 #[test]
 fn content_seen_brings_an_older_assessment_to_the_current_content() {
-    let mut old = import(include_str!("fixtures/v1/full-fr-climate-true.json").as_bytes()).unwrap();
+    let mut old =
+        import(include_str!("../../tests/fixtures/v1/full-fr-climate-true.json").as_bytes())
+            .unwrap();
     assert_eq!(old.content_version, "1.0.1");
     old.content_version = "1.0.0".into();
     let s = run(

@@ -6,11 +6,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use autodiag37101::content::{self, requirement_index, AREAS, CLAUSES, PURPOSES, REQUIREMENTS};
-use autodiag37101::format::*;
-use autodiag37101::i18n::Lang;
-use autodiag37101::model::*;
-use autodiag37101::scoring;
+use autodiag_core::content::{self, requirement_index, AREAS, CLAUSES, PURPOSES, REQUIREMENTS};
+use autodiag_core::format::*;
+use autodiag_core::i18n::Lang;
+use autodiag_core::model::*;
+use autodiag_core::scoring;
 use serde_json::{json, Value};
 
 /// The example of `format-v1.md`.
@@ -85,7 +85,7 @@ fn validator(text: &str) -> jsonschema::Validator {
 
 /// The v1 fixtures, by file name.
 fn fixtures() -> Vec<(String, Value)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/v1");
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -326,7 +326,7 @@ fn the_fixtures_are_the_three_v1_exports() {
             "quick-fr.json"
         ]
     );
-    let v1 = validator(include_str!("../schema/autodiag-37101.v1.schema.json"));
+    let v1 = validator(include_str!("../../schema/autodiag-37101.v1.schema.json"));
     for (name, doc) in fixtures() {
         assert_eq!(doc["version"], json!(1), "{name}");
         assert!(v1.is_valid(&doc), "{name}");
@@ -433,7 +433,7 @@ fn level_scores_keep_their_v1_meaning() {
 
 #[test]
 fn a_migrated_file_exports_as_v2_and_reads_back_the_same() {
-    let v2 = validator(include_str!("../schema/autodiag-37101.v2.schema.json"));
+    let v2 = validator(include_str!("../../schema/autodiag-37101.v2.schema.json"));
     for (name, doc) in fixtures() {
         let a = import_json(&doc).unwrap();
         for text in [export(&a), export_compact(&a), export_answers(&a)] {
@@ -472,7 +472,7 @@ fn a_v1_share_link_still_opens() {
 #[test]
 fn the_documented_v1_example_migrates() {
     let doc: Value = serde_json::from_str(EXAMPLE_V1).unwrap();
-    let v1 = validator(include_str!("../schema/autodiag-37101.v1.schema.json"));
+    let v1 = validator(include_str!("../../schema/autodiag-37101.v1.schema.json"));
     assert!(v1.is_valid(&doc));
     let a = import(EXAMPLE_V1.as_bytes()).unwrap();
     assert_v1_answers_kept("format-v1.md", &doc, &a);
@@ -576,7 +576,7 @@ fn other_v1_errors_still_name_their_place() {
         invalid_at(&doc),
         (
             "clauses.clause-11".into(),
-            Problem::UnknownId(autodiag37101::format::IdKind::Clause)
+            Problem::UnknownId(autodiag_core::format::IdKind::Clause)
         )
     );
     let mut doc = fixture("quick-fr.json");

@@ -1,8 +1,8 @@
 //! Host settings: what a portal writes on the widget's element, and what the widget makes of it.
 
-use autodiag37101::config::{accent, contrast, HostConfig, Modes, MIN_CONTRAST};
-use autodiag37101::i18n::Lang;
-use autodiag37101::model::Mode;
+use autodiag_core::config::{accent, contrast, HostConfig, Modes, MIN_CONTRAST};
+use autodiag_core::i18n::Lang;
+use autodiag_core::model::Mode;
 
 fn read(pairs: &[(&str, &str)]) -> (HostConfig, Vec<String>) {
     HostConfig::read(|name| {
@@ -129,7 +129,7 @@ fn contrast_matches_wcag_reference_values() {
 
 #[test]
 fn the_print_sheet_carries_the_footer_and_hides_the_host_page_only_when_embedded() {
-    use autodiag37101::platform::{print_sheet, PRINT_MARK};
+    use autodiag_core::print::{print_sheet, PRINT_MARK};
     let standalone = print_sheet("Fait avec \"Autodiag\" \\ ISO", false);
     assert!(
         standalone.contains(r#"content:"Fait avec \"Autodiag\" \\ ISO""#),

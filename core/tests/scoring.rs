@@ -4,12 +4,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use autodiag37101::content::{
+use autodiag_core::content::{
     area_index, clause_index, requirement_index, Pdca, AREAS, CLAUSES, REQUIREMENTS,
 };
-use autodiag37101::format::export;
-use autodiag37101::model::*;
-use autodiag37101::scoring::*;
+use autodiag_core::format::export;
+use autodiag_core::model::*;
+use autodiag_core::scoring::*;
 use common::*;
 
 fn ids(list: &[usize]) -> Vec<&'static str> {

@@ -213,7 +213,7 @@ const CONTENT_FILES: [&str; 5] = [
 fn fingerprint() -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for name in CONTENT_FILES {
-        let path = Path::new("content").join(name);
+        let path = Path::new("../content").join(name);
         println!("cargo:rerun-if-changed={}", path.display());
         let bytes = fs::read(&path).unwrap_or_else(|e| panic!("content/{name}: cannot read: {e}"));
         let content = bytes.iter().copied().filter(|&b| b != b'\r');
@@ -226,7 +226,7 @@ fn fingerprint() -> String {
 }
 
 fn main() {
-    let path = Path::new("content/framework.toml");
+    let path = Path::new("../content/framework.toml");
     println!("cargo:rerun-if-changed={}", path.display());
     let raw = fs::read(path).unwrap_or_else(|e| fail(format!("cannot read: {e}")));
     let source = String::from_utf8(raw).unwrap_or_else(|_| fail("not UTF-8".into()));
@@ -655,7 +655,7 @@ struct ReadingFile {
 }
 
 fn load<T: serde::de::DeserializeOwned>(name: &str) -> T {
-    let path = Path::new("content").join(name);
+    let path = Path::new("../content").join(name);
     println!("cargo:rerun-if-changed={}", path.display());
     let source =
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("content/{name}: cannot read: {e}"));

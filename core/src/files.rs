@@ -1,4 +1,5 @@
-//! Files, at the edge: downloads of exports and reading of picked files.
+//! Files: the limits checked before one is read, and the name an export is given. Reading and
+//! downloading are the app's (`src/web/files.rs`).
 
 use crate::model::Assessment;
 
@@ -111,40 +112,11 @@ pub fn fold_accent(c: char) -> impl Iterator<Item = char> {
     base.chars().chain(single)
 }
 
-/// Offers `text` to the user as a downloaded file.
-#[cfg(target_arch = "wasm32")]
-pub fn download(name: &str, mime: &str, text: &str) -> bool {
-    use wasm_bindgen::JsCast;
-
-    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
-    let url = gloo::file::ObjectUrl::from(blob);
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let Some(a) = doc
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    else {
-        return false;
-    };
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    // Revoking the URL at once can cancel the download in some browsers: keep it a while.
-    gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
-    true
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub fn download(_: &str, _: &str, _: &str) -> bool {
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use crate::model::Assessment;
     use crate::model::Mode;
 
     #[test]

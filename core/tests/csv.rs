@@ -3,13 +3,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use autodiag37101::content::{
+use autodiag_core::content::{
     area_index, indicator_index, indicators_of, requirement_index, requirements_of, AREAS, CLAUSES,
     HOLDERS, INDICATORS, N_REQUIREMENTS, REQUIREMENTS,
 };
-use autodiag37101::csv::export;
-use autodiag37101::i18n::Lang;
-use autodiag37101::model::*;
+use autodiag_core::csv::export;
+use autodiag_core::i18n::Lang;
+use autodiag_core::model::*;
 use common::*;
 
 /// The columns, in order.

@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use autodiag37101::model::*;
-use autodiag37101::share::*;
+use autodiag_core::model::*;
+use autodiag_core::share::*;
 use common::*;
 use proptest::prelude::*;
 
@@ -90,7 +90,7 @@ fn notes_and_names_stay_behind_unless_asked() {
         year: Some(2025),
     });
     clause(&mut a, "context").notes = "remarque-clause".into();
-    let scope = autodiag37101::content::requirement_index("context.scope").unwrap();
+    let scope = autodiag_core::content::requirement_index("context.scope").unwrap();
     a.requirements[scope] = RequirementAnswer {
         met: Some(Met::Partly),
         evidence: "preuve-privee".into(),
@@ -110,7 +110,7 @@ fn notes_and_names_stay_behind_unless_asked() {
         "followed stays, its value does not"
     );
     assert_eq!(shared.requirements[scope].met, Some(Met::Partly));
-    let text = autodiag37101::format::export_compact(&shared);
+    let text = autodiag_core::format::export_compact(&shared);
     for private in [
         "Martin",
         "Durand",
@@ -138,8 +138,8 @@ fn a_link_carries_the_answers_without_scores_and_imports_back() {
     let mut a = blank(Mode::Quick);
     a.community.name = "Commune".into();
     area(&mut a, "governance").level = level(3);
-    let doc = autodiag37101::format::export_answers(&a);
+    let doc = autodiag_core::format::export_answers(&a);
     assert!(!doc.contains("\"scores\""));
-    assert!(doc.len() < autodiag37101::format::export_compact(&a).len());
-    assert_eq!(autodiag37101::format::import(doc.as_bytes()).unwrap(), a);
+    assert!(doc.len() < autodiag_core::format::export_compact(&a).len());
+    assert_eq!(autodiag_core::format::import(doc.as_bytes()).unwrap(), a);
 }

@@ -6,13 +6,13 @@
 mod common;
 use std::rc::Rc;
 
-use autodiag37101::content::{area_index, requirement_index, N_AREAS, N_REQUIREMENTS};
-use autodiag37101::i18n::Lang;
-use autodiag37101::model::*;
-use autodiag37101::scoring::item_stats;
-use autodiag37101::state::{Action, State, WorkshopSession};
-use autodiag37101::steps::Step;
-use autodiag37101::workshop::{Counts, Item, Workshop, MAX_COUNT};
+use autodiag_core::content::{area_index, requirement_index, N_AREAS, N_REQUIREMENTS};
+use autodiag_core::i18n::Lang;
+use autodiag_core::model::*;
+use autodiag_core::scoring::item_stats;
+use autodiag_core::state::{Action, State, WorkshopSession};
+use autodiag_core::steps::Step;
+use autodiag_core::workshop::{Counts, Item, Workshop, MAX_COUNT};
 
 /// A full-mode participant who answered requirement `id` with `met` (None: unanswered).
 fn answering(id: &str, met: Option<Met>) -> Assessment {
@@ -32,7 +32,6 @@ fn merged(id: &str, answers: &[Option<Met>]) -> Workshop {
 }
 use common::*;
 use proptest::prelude::*;
-use yew::Reducible;
 
 /// A participant who put every area at `levels[i]` (None: unanswered) and governance's purpose
 /// priority (attractiveness) at `p`.

@@ -3,8 +3,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use autodiag37101::content::*;
-use autodiag37101::i18n::Lang;
+use autodiag_core::content::*;
+use autodiag_core::i18n::Lang;
 use std::collections::HashSet;
 
 fn all_texts() -> Vec<(String, Text)> {
@@ -225,9 +225,11 @@ fn every_area_suggests_indicator_themes_that_exist() {
 /// here.
 #[test]
 fn content_version_moves_with_the_content() {
-    let lock =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/content.lock"))
-            .expect("content/content.lock");
+    let lock = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../content/content.lock"
+    ))
+    .expect("content/content.lock");
     let entry = format!("{CONTENT_VERSION} {CONTENT_FINGERPRINT}");
     let recorded = lock
         .lines()
@@ -402,7 +404,7 @@ fn further_reading_links_are_plain_web_addresses() {
 /// The model's enumerations index the content's labels by position: their orders must agree.
 #[test]
 fn model_enumerations_follow_the_content_order() {
-    use autodiag37101::model::{Holder, Met};
+    use autodiag_core::model::{Holder, Met};
     let holders: Vec<_> = HOLDERS.iter().map(|h| h.id).collect();
     assert_eq!(holders, Holder::IDS);
     let answers: Vec<_> = REQUIREMENT_ANSWERS.iter().map(|a| a.id).collect();

@@ -1,9 +1,9 @@
 //! Builders shared by the native test files.
 #![allow(dead_code)]
 
-use autodiag37101::content::{area_index, clause_index, purpose_index, N_PURPOSES};
-use autodiag37101::i18n::Lang;
-use autodiag37101::model::*;
+use autodiag_core::content::{area_index, clause_index, purpose_index, N_PURPOSES};
+use autodiag_core::i18n::Lang;
+use autodiag_core::model::*;
 
 pub const ID: &str = "3b0c6c1e-8f0a-4a8e-9d61-2f0f4b1a7c55";
 pub const NOW: &str = "2026-11-28T20:15:00Z";
