@@ -1,7 +1,7 @@
 //! CSV export of all answers, for spreadsheets: one row per item (section, id, title in the UI
-//! language, level or answer, target, notes, then holder, value, unit and year), as `format-v2.md`
-//! § CSV describes it. Full mode adds a row per requirement of the checklist and per indicator
-//! followed.
+//! language, level or answer, target, notes, then holder, value, unit and year), as
+//! `docs/spec/format.md` § App CSV describes it. Full mode adds a row per requirement of the
+//! checklist and per indicator followed.
 //!
 //! What French Excel expects: UTF-8 with a byte-order mark (or accents break), `;` between cells
 //! and a decimal comma. In English, `,` and a point. A cell that starts with `=`, `+`, `-`, `@`, a

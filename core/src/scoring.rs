@@ -1,5 +1,6 @@
-//! Every score of the product, as `framework.md` defines them. One definition, used natively and in
-//! the browser. Scores are never stored as truth: they are recomputed from the answers.
+//! Every score of the product, as `docs/spec/scoring.md` defines them. One definition, used
+//! natively and in the browser. Scores are never stored as truth: they are recomputed from the
+//! answers.
 
 use crate::content::{Pdca, AREAS, CLAUSES, N_AREAS, N_CLAUSES, N_PURPOSES, REQUIREMENTS};
 use crate::model::{Answer, Assessment, Met, Mode, Priority};

@@ -1,10 +1,11 @@
 //! Share links: an assessment in the URL fragment, so it travels without a server.
 //!
 //! `#share=1.<data>[.<namespace>]`: `1` is this encoding's version; `<data>` is the export
-//! (format v1, compact, without scores) compressed with raw DEFLATE (the browser's `CompressionStream`, no wasm) and written
+//! (format v2, compact, without scores) compressed with raw DEFLATE (the browser's `CompressionStream`, no wasm) and written
 //! in base64url; a widget with its own storage namespace names it, so that on a page with
 //! several widgets only the one it came from offers it. The fragment never reaches a web server. Opening a link validates it exactly as
-//! a file import does, and imports only when the user says so.
+//! a file import does, and imports only when the user says so (`docs/spec/format.md` § Share
+//! links).
 
 use crate::model::{Assessment, Followed};
 

@@ -3,7 +3,8 @@
 //! Each item (a purpose's priority, an area's level, a clause's level, a requirement's answer)
 //! keeps how many participants chose each value. Participants' files and a facilitator's show of hands (tally mode) fill the
 //! same counts, so both give the same merged view. Statistics are those of `scoring::item_stats`
-//! over the values the counts stand for, as `framework.md` defines them, read from the counts.
+//! over the values the counts stand for, as `docs/spec/scoring.md` § Workshop statistics defines
+//! them, read from the counts.
 //!
 //! Requirements of the checklist (full-mode files only) count `no`, `partly`, `yes` as 0, 1, 2; a
 //! show of hands stays with levels and priorities.

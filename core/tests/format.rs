@@ -13,7 +13,7 @@ use common::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-/// The example of `format-v2.md`, merged with the v1 example's other fields.
+/// The version 2 example of `docs/spec/format.md` § Examples (change both together).
 const EXAMPLE: &str = r#"{
   "format": "autodiag-37101",
   "version": 2,

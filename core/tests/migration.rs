@@ -1,7 +1,8 @@
 //! Version 1 documents, migrated to version 2 on import: real v1 exports kept as fixtures
-//! (`tests/fixtures/v1/`, written by the v1 tool: never edit them) and the example of
-//! `format-v1.md`. Every answer is kept, `climate_relevant` becomes the requirement
-//! `context.climate`, and completion keeps its v1 meaning.
+//! (`tests/fixtures/v1/`, written by the v1 tool: never edit them) and the version 1 example of
+//! `docs/spec/format.md` § Examples. Every answer is kept, `climate_relevant` becomes the
+//! requirement `context.climate`, and completion keeps its v1 meaning (`docs/spec/format.md`
+//! § Migration from version 1).
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -13,7 +14,7 @@ use autodiag_core::model::*;
 use autodiag_core::scoring;
 use serde_json::{json, Value};
 
-/// The example of `format-v1.md`.
+/// The version 1 example of `docs/spec/format.md` § Examples (change both together).
 const EXAMPLE_V1: &str = r#"{
   "format": "autodiag-37101",
   "version": 1,

@@ -1,5 +1,5 @@
 //! Workshop merge: participants' files and a show of hands give one merged view, with the
-//! statistics framework.md defines, and a prudent consensus.
+//! statistics `docs/spec/scoring.md` § Workshop statistics defines, and a prudent consensus.
 
 #![cfg(not(target_arch = "wasm32"))]
 

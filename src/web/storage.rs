@@ -2,7 +2,8 @@
 //! some private modes) and every failure is a value, never a panic: the app then keeps working in
 //! memory and says so.
 //!
-//! Assessments are stored one per key, in export format v1 (one migration chain for files and
+//! Assessments are stored one per key, in the export format (written as version 2, older versions
+//! migrated on reading: one migration chain for files and storage; `docs/spec/format.md` § Local
 //! storage). A value that cannot be read is kept aside untouched ("quarantined"): nothing here ever
 //! overwrites or removes a key it could not read, unless the user asks to.
 //!
