@@ -2,7 +2,7 @@
 //! Rust statics (`$OUT_DIR/content.rs`), so the app ships the framework's texts as plain data and no
 //! TOML parser. Structural mistakes in the content (a missing
 //! language, an unknown id, an incomplete matrix) fail the build with a message naming the place;
-//! `tests/content.rs` checks the generated statics once more from the outside.
+//! `core/tests/content.rs` checks the generated statics once more from the outside.
 
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -208,7 +208,7 @@ const CONTENT_FILES: [&str; 5] = [
 
 /// FNV-1a, 64 bits, over all of `CONTENT_FILES`: each file's name, a NUL, its bytes (carriage
 /// returns left out, so a Windows checkout gives the same value) and a NUL. Enough to notice that
-/// the content changed (tests/content.rs compares it with content/content.lock), and small enough
+/// the content changed (core/tests/content.rs compares it with content/content.lock), and small enough
 /// to write here.
 fn fingerprint() -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

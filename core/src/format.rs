@@ -522,23 +522,7 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// `n` grouped by thousands as `lang` writes it: a narrow no-break space in French, a comma in
-/// English.
-pub fn thousands(n: usize, lang: Lang) -> String {
-    let sep = match lang {
-        Lang::Fr => "\u{202f}",
-        Lang::En => ",",
-    };
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push_str(sep);
-        }
-        out.push(ch);
-    }
-    out
-}
+pub use crate::numbers::thousands;
 
 impl ImportError {
     /// The problem in plain words, in the user's language.

@@ -1,5 +1,5 @@
 //! Export format v2: round trips, the published schemas, and every kind of invalid input. The
-//! migration of version 1 documents is in `tests/migration.rs`.
+//! migration of version 1 documents is in `core/tests/migration.rs`.
 
 #![cfg(not(target_arch = "wasm32"))]
 

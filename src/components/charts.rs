@@ -6,6 +6,8 @@
 
 use yew::prelude::*;
 
+pub use crate::numbers::{level_text, signed};
+
 use crate::content::{AREAS, N_AREAS, N_PURPOSES, PURPOSES};
 use crate::i18n::Lang;
 
@@ -51,19 +53,6 @@ pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
         }
     }
     lines
-}
-
-/// A value on the 0–4 scale with one decimal in the language's mark ("2,5"). Tenths by hand:
-/// float formatting would add kilobytes of wasm for one decimal.
-pub fn level_text(v: Option<f64>, lang: Lang) -> String {
-    match v {
-        None => lang.ui().not_computable.into(),
-        Some(v) => {
-            let tenths = (v * 10.0).round() as i32;
-            let sep = if lang == Lang::Fr { ',' } else { '.' };
-            format!("{}{sep}{}", tenths / 10, (tenths % 10).abs())
-        }
-    }
 }
 
 fn figure(
@@ -208,16 +197,6 @@ pub fn radar(
         toggle,
         lang,
     )
-}
-
-/// "+0,5", "−1", "=" for a change; empty when not computable.
-pub fn signed(v: Option<f64>, lang: Lang) -> String {
-    match v {
-        None => String::new(),
-        Some(d) if d.abs() < 0.05 => "=".into(),
-        Some(d) if d > 0.0 => format!("+{}", level_text(Some(d), lang)),
-        Some(d) => format!("−{}", level_text(Some(-d), lang)),
-    }
 }
 
 pub struct BarRow {

@@ -3,9 +3,7 @@ use yew::prelude::*;
 use super::charts::{bars, heatmap, radar, signed, BarRow};
 use super::export_button;
 use super::fields::{text_field, Field};
-use super::readiness::{
-    add_to_plan, clause_name, holder_finding, met_summary, met_text, readiness_table, unmet_list,
-};
+use super::readiness::{add_to_plan, clause_name, met_text, readiness_table, unmet_list};
 use super::review::score_text;
 use super::start::percent;
 use crate::compare::{candidates, compare};
@@ -13,9 +11,13 @@ use crate::content::{
     holder_info, indicators_of, requirements_of, Pdca, AREAS, CLAUSES, CONTENT_VERSION,
     NON_ANSWERS, PRIORITIES, PURPOSES, REQUIREMENTS,
 };
+use crate::findings::{
+    gaps, holder_findings, met_summary, priority_reason, strengths, unknown_texts,
+};
 use crate::hooks::{use_app, AppContext};
 use crate::i18n::{fill, Lang};
 use crate::model::{Answer, Assessment, Mode, PlannedAction};
+use crate::numbers::points;
 use crate::scoring::{self, contribution, Scores};
 use crate::state::{Edit, Plan};
 use crate::{csv, files, platform};
@@ -258,40 +260,14 @@ fn figures(a: &Assessment, s: &Scores, lang: Lang) -> Html {
     }
 }
 
-/// The sentence after an area's finding when another body holds it: its level measures how the
-/// community takes part.
-fn taking_part(a: &Assessment, i: usize, lang: Lang) -> String {
-    match a.areas[i].holder.filter(|h| h.is_other_body()) {
-        Some(h) => format!(
-            " {}",
-            fill(
-                lang.ui().gap.taking_part,
-                &[holder_info(h).in_sentence.get(lang)]
-            )
-        ),
-        None => String::new(),
-    }
-}
-
 /// The suggested priorities with one sentence of why each: on the report's first page.
 fn top_priorities(a: &Assessment, s: &Scores, lang: Lang) -> Html {
     let ui = lang.ui();
-    let priorities = s.priorities.iter().take(TOP_PRIORITIES).map(|&i| {
-        let gap = s.areas[i].map_or(0, |x| x.gap).to_string();
-        let strong: Vec<&str> = (0..6)
-            .filter(|&p| contribution(a, i, p) == 2)
-            .map(|p| PURPOSES[p].title.get(lang))
-            .collect();
-        let text = if strong.is_empty() {
-            fill(ui.priority_reason_plain, &[AREAS[i].title.get(lang), &gap])
-        } else {
-            fill(
-                ui.priority_reason,
-                &[AREAS[i].title.get(lang), &gap, &strong.join(", ")],
-            )
-        };
-        html! { <li>{ text }{ taking_part(a, i, lang) }</li> }
-    });
+    let priorities = s
+        .priorities
+        .iter()
+        .take(TOP_PRIORITIES)
+        .map(|&i| html! { <li>{ priority_reason(a, s, i, lang) }</li> });
     html! {
         <section class="report-section top-priorities">
             <h2>{ ui.priorities_heading }</h2>
@@ -300,16 +276,6 @@ fn top_priorities(a: &Assessment, s: &Scores, lang: Lang) -> Html {
                 <p>{ fill(ui.gap.more_priorities, &[&(s.priorities.len() - TOP_PRIORITIES).to_string()]) }</p>
             }
         </section>
-    }
-}
-
-/// A change of a share as signed percentage points: "+12 points".
-fn points(d: f64, lang: Lang) -> String {
-    let n = (d * 100.0).round() as i32;
-    match n {
-        0 => "=".to_string(),
-        n if n > 0 => fill(lang.ui().gap.points_change, &[&format!("+{n}")]),
-        n => fill(lang.ui().gap.points_change, &[&format!("−{}", -n)]),
     }
 }
 
@@ -371,37 +337,25 @@ fn followed_indicators(a: &Assessment, lang: Lang) -> Html {
 /// given and the things to find out.
 fn findings(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
     let (ui, lang) = (app.ui(), app.lang);
-    let mut scored: Vec<(usize, u8, u8)> = (0..12)
-        .filter_map(|i| s.areas[i].map(|x| (i, x.level, x.gap)))
+    let strengths: Vec<Html> = strengths(s, lang)
+        .into_iter()
+        .map(|t| html! { <li>{ t }</li> })
         .collect();
-    crate::model::sort_small_by(&mut scored, |x, y| y.1.cmp(&x.1));
-    let top = scored.first().map(|x| x.1);
-    let strengths: Vec<Html> = scored
-        .iter()
-        .filter(|x| Some(x.1) == top && x.1 > 0)
-        .take(3)
-        .map(|&(i, l, _)| html! { <li>{ fill(ui.strength_why, &[AREAS[i].title.get(lang), &l.to_string()]) }</li> })
-        .collect();
-    let mut gaps = scored.clone();
-    crate::model::sort_small_by(&mut gaps, |x, y| y.2.cmp(&x.2));
-    let gaps: Vec<Html> = gaps
-        .iter()
-        .filter(|x| x.2 > 0)
-        .take(3)
-        .map(|&(i, l, g)| html! { <li>{ fill(ui.gap_why, &[AREAS[i].title.get(lang), &l.to_string(), &(l + g).to_string()]) }{ taking_part(a, i, lang) }</li> })
+    let gaps: Vec<Html> = gaps(a, s, lang)
+        .into_iter()
+        .map(|t| html! { <li>{ t }</li> })
         .collect();
     // Areas another body holds, or nobody: what the level means there and what to ask for.
-    let holders: Vec<Html> = (0..AREAS.len())
-        .filter(|&i| a.mode == Mode::Full && a.areas[i].in_scope)
-        .filter_map(|i| holder_finding(a, i, lang).map(|f| (i, f)))
-        .map(|(i, (finding, actions))| {
-            let nobody = a.areas[i].holder == Some(crate::model::Holder::Nobody);
+    let holders: Vec<Html> = holder_findings(a, lang)
+        .into_iter()
+        .map(|f| {
+            let i = f.area;
             html! {
-                <li class={classes!(nobody.then_some("flag"))}>
-                    if nobody { <strong>{ crate::content::NOBODY_FLAG.title.get(lang) }{ lang.colon() }</strong> }
-                    { finding }
+                <li class={classes!(f.nobody.then_some("flag"))}>
+                    if f.nobody { <strong>{ crate::content::NOBODY_FLAG.title.get(lang) }{ lang.colon() }</strong> }
+                    { f.text }
                     <ul class="suggestions">
-                        { for actions.iter().map(|t| html! {
+                        { for f.actions.iter().map(|t| html! {
                             <li>{ t.get(lang) }{ " " }{ add_to_plan(app, a, Plan::Area(i), t.get(lang)) }</li>
                         }) }
                     </ul>
@@ -430,16 +384,9 @@ fn findings(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
             </div>
         });
     let notes: Vec<Html> = community_notes.into_iter().chain(area_notes).collect();
-    let unknowns: Vec<Html> = scoring::unknowns(a)
+    let unknowns: Vec<Html> = unknown_texts(a, lang)
         .into_iter()
-        .map(|(sec, i)| {
-            html! { <li>{ match sec {
-                scoring::Section::Area => AREAS[i].title.get(lang).to_string(),
-                scoring::Section::Clause => CLAUSES[i].title.get(lang).to_string(),
-                scoring::Section::Requirement => format!("{} ({})", REQUIREMENTS[i].title.get(lang), CLAUSES[REQUIREMENTS[i].clause].title.get(lang)),
-                scoring::Section::Holder => crate::content::UNKNOWN_FIND_OUT.get(lang).replace("{area}", AREAS[i].title.get(lang)),
-            } }</li> }
-        })
+        .map(|t| html! { <li>{ t }</li> })
         .collect();
     html! {
         <>

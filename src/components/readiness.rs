@@ -4,34 +4,14 @@
 use yew::prelude::*;
 
 use super::start::percent;
-use crate::content::{
-    holder_info, Text, AREAS, CLAUSES, HOLDER_TEMPLATES, NOBODY_FLAG, READING, REQUIREMENTS,
-    REQUIREMENT_ANSWERS,
-};
+use crate::content::{CLAUSES, READING, REQUIREMENTS, REQUIREMENT_ANSWERS};
 use crate::hooks::AppContext;
-use crate::i18n::{fill, Lang};
-use crate::model::{Assessment, Holder, Met};
+use crate::i18n::Lang;
+use crate::model::{Assessment, Met};
 use crate::scoring::{MetCounts, Scores};
 use crate::state::{Edit, Plan};
 
-/// "62 % — 10 met, 5 partly, 4 not met, 2 to check": a share is never shown bare, since partly
-/// counts half.
-pub fn met_summary(c: &MetCounts, lang: Lang) -> String {
-    let gap = lang.ui().gap;
-    match c.share() {
-        None => gap.nothing_scored.to_string(),
-        Some(share) => fill(
-            gap.met_summary,
-            &[
-                &percent(share, lang),
-                &c.yes.to_string(),
-                &c.partly.to_string(),
-                &c.no.to_string(),
-                &c.unknown.to_string(),
-            ],
-        ),
-    }
-}
+pub use crate::findings::met_summary;
 
 /// A requirement answer in the UI's words.
 pub fn met_text(m: Met, lang: Lang) -> &'static str {
@@ -152,25 +132,6 @@ pub fn unmet_list(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
         })
     });
     html! { <div class="unmet">{ for groups }</div> }
-}
-
-/// What the profile says of an area another body holds, or nobody: a sentence, and suggested
-/// actions that speak of taking part and asking the holder.
-pub fn holder_finding(a: &Assessment, i: usize, lang: Lang) -> Option<(String, &'static [Text])> {
-    let holder = a.areas[i].holder?;
-    let area = AREAS[i].title.get(lang);
-    let fill_in = |t: &Text| {
-        t.get(lang)
-            .replace("{area}", area)
-            .replace("{holder}", holder_info(holder).in_sentence.get(lang))
-    };
-    if holder == Holder::Nobody {
-        return Some((fill_in(&NOBODY_FLAG.finding), NOBODY_FLAG.actions));
-    }
-    HOLDER_TEMPLATES
-        .iter()
-        .find(|t| t.holder == holder as usize)
-        .map(|t| (fill_in(&t.finding), t.actions))
 }
 
 /// Plain links the user opens in a new tab; the app never fetches them.

@@ -1,24 +1,18 @@
 use yew::prelude::*;
 
-use super::charts::level_text;
+pub use crate::numbers::score_text;
+
 use super::readiness::{met_summary, unmet_list};
 use super::start::percent;
 use super::wizard::step_title;
 use crate::content::{Pdca, AREAS, CLAUSES, N_REQUIREMENTS, PRIORITIES, PURPOSES, REQUIREMENTS};
+use crate::findings::unknown_text;
 use crate::hooks::AppContext;
-use crate::i18n::{fill, Lang};
+use crate::i18n::fill;
 use crate::model::{Assessment, Mode};
 use crate::scoring::{self, Section};
 use crate::state::Action;
 use crate::steps::{step_progress, steps, Step};
-
-/// A score on the 0–4 scale as people read it: "2,5 sur 4" in French.
-pub fn score_text(score: Option<f64>, lang: Lang) -> String {
-    match score {
-        None => lang.ui().not_computable.to_string(),
-        Some(_) => fill(lang.ui().on_four, &[&level_text(score, lang)]),
-    }
-}
 
 /// What is answered and what is left (each a link to its step), then a plain summary of the
 /// scores. The profile screen builds on this.
@@ -79,11 +73,8 @@ pub fn review_step(app: &AppContext, a: &Assessment) -> Html {
             let (title, step) = match section {
                 Section::Area => (AREAS[i].title.get(lang).to_string(), Step::Area(i)),
                 Section::Clause => (CLAUSES[i].title.get(lang).to_string(), Step::Phase(CLAUSES[i].phase)),
-                Section::Requirement => {
-                    let c = REQUIREMENTS[i].clause;
-                    (format!("{} ({})", REQUIREMENTS[i].title.get(lang), CLAUSES[c].title.get(lang)), Step::Phase(CLAUSES[c].phase))
-                }
-                Section::Holder => (crate::content::UNKNOWN_FIND_OUT.get(lang).replace("{area}", AREAS[i].title.get(lang)), Step::Area(i)),
+                Section::Requirement => (unknown_text(section, i, lang), Step::Phase(CLAUSES[REQUIREMENTS[i].clause].phase)),
+                Section::Holder => (unknown_text(section, i, lang), Step::Area(i)),
             };
             html! { <li><button type="button" class="link-button" onclick={goto(step)}>{ title }</button></li> }
         })

@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+pub use crate::numbers::percent;
+
 use super::fields::{text_field, Field};
 use super::radio_group::{radio_group, Choice, Question};
 use super::{overview, AssessmentList, FilePicker};
@@ -172,13 +174,4 @@ pub fn focus_by_id(id: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;
-}
-
-/// The percentage a share (0 to 1) reads as, in the UI's language ("45 %" in French).
-pub fn percent(share: f64, lang: crate::i18n::Lang) -> String {
-    let n = (share * 100.0).round() as u32;
-    match lang {
-        crate::i18n::Lang::Fr => format!("{n}\u{a0}%"),
-        crate::i18n::Lang::En => format!("{n}%"),
-    }
 }

@@ -1,0 +1,185 @@
+//! What the profile says in words: strengths, gaps and suggested priorities, each with one
+//! sentence of why; what an area another body holds (or nobody) means; the things to find out;
+//! how many requirements are met. Pure text, so it is tested natively; the views only place it.
+
+use crate::content::{
+    holder_info, Text, AREAS, CLAUSES, HOLDER_TEMPLATES, NOBODY_FLAG, PURPOSES, REQUIREMENTS,
+    UNKNOWN_FIND_OUT,
+};
+use crate::i18n::{fill, Lang};
+use crate::model::{sort_small_by, Assessment, Holder, Mode};
+use crate::numbers::percent;
+use crate::scoring::{contribution, unknowns, MetCounts, Scores, Section};
+
+/// At most this many strengths and gaps are named.
+pub const MAX_NAMED: usize = 3;
+
+/// The sentence after an area's finding when another body holds it ("This area is run by the
+/// inter-municipal body: the level measures how you take part."), with its leading space; empty
+/// otherwise.
+pub fn taking_part(a: &Assessment, i: usize, lang: Lang) -> String {
+    match a.areas[i].holder.filter(|h| h.is_other_body()) {
+        Some(h) => format!(
+            " {}",
+            fill(
+                lang.ui().gap.taking_part,
+                &[holder_info(h).in_sentence.get(lang)]
+            )
+        ),
+        None => String::new(),
+    }
+}
+
+/// The scored areas as (area, level, gap), in the standard's order.
+fn scored(s: &Scores) -> Vec<(usize, u8, u8)> {
+    (0..AREAS.len())
+        .filter_map(|i| s.areas[i].map(|x| (i, x.level, x.gap)))
+        .collect()
+}
+
+/// The most advanced areas (all those at the highest level above 0, at most `MAX_NAMED`).
+pub fn strengths(s: &Scores, lang: Lang) -> Vec<String> {
+    let mut areas = scored(s);
+    sort_small_by(&mut areas, |x, y| y.1.cmp(&x.1));
+    let top = areas.first().map(|x| x.1);
+    areas
+        .iter()
+        .filter(|x| Some(x.1) == top && x.1 > 0)
+        .take(MAX_NAMED)
+        .map(|&(i, l, _)| {
+            fill(
+                lang.ui().strength_why,
+                &[AREAS[i].title.get(lang), &l.to_string()],
+            )
+        })
+        .collect()
+}
+
+/// The largest gaps to the target (at most `MAX_NAMED`), worded as taking part where another body
+/// holds the area.
+pub fn gaps(a: &Assessment, s: &Scores, lang: Lang) -> Vec<String> {
+    let mut areas = scored(s);
+    sort_small_by(&mut areas, |x, y| y.2.cmp(&x.2));
+    areas
+        .iter()
+        .filter(|x| x.2 > 0)
+        .take(MAX_NAMED)
+        .map(|&(i, l, g)| {
+            let why = fill(
+                lang.ui().gap_why,
+                &[
+                    AREAS[i].title.get(lang),
+                    &l.to_string(),
+                    &(l + g).to_string(),
+                ],
+            );
+            why + &taking_part(a, i, lang)
+        })
+        .collect()
+}
+
+/// Why area `i` is a suggested priority: its gap, and the purposes it contributes strongly to.
+pub fn priority_reason(a: &Assessment, s: &Scores, i: usize, lang: Lang) -> String {
+    let ui = lang.ui();
+    let gap = s.areas[i].map_or(0, |x| x.gap).to_string();
+    let strong: Vec<&str> = (0..PURPOSES.len())
+        .filter(|&p| contribution(a, i, p) == 2)
+        .map(|p| PURPOSES[p].title.get(lang))
+        .collect();
+    let why = if strong.is_empty() {
+        fill(ui.priority_reason_plain, &[AREAS[i].title.get(lang), &gap])
+    } else {
+        fill(
+            ui.priority_reason,
+            &[AREAS[i].title.get(lang), &gap, &strong.join(", ")],
+        )
+    };
+    why + &taking_part(a, i, lang)
+}
+
+/// What the profile says of an area another body holds, or nobody.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HolderFinding {
+    pub area: usize,
+    /// Nobody holds it: a governance gap, flagged.
+    pub nobody: bool,
+    pub text: String,
+    /// Suggested actions, speaking of taking part and asking the holder.
+    pub actions: &'static [Text],
+}
+
+/// The holder findings of the in-scope areas of a full assessment, in the standard's order.
+pub fn holder_findings(a: &Assessment, lang: Lang) -> Vec<HolderFinding> {
+    if a.mode != Mode::Full {
+        return Vec::new();
+    }
+    (0..AREAS.len())
+        .filter(|&i| a.areas[i].in_scope)
+        .filter_map(|i| {
+            let holder = a.areas[i].holder?;
+            let fill_in = |t: &Text| {
+                t.get(lang)
+                    .replace("{area}", AREAS[i].title.get(lang))
+                    .replace("{holder}", holder_info(holder).in_sentence.get(lang))
+            };
+            let nobody = holder == Holder::Nobody;
+            let (finding, actions) = if nobody {
+                (&NOBODY_FLAG.finding, NOBODY_FLAG.actions)
+            } else {
+                let t = HOLDER_TEMPLATES
+                    .iter()
+                    .find(|t| t.holder == holder as usize)?;
+                (&t.finding, t.actions)
+            };
+            Some(HolderFinding {
+                area: i,
+                nobody,
+                text: fill_in(finding),
+                actions,
+            })
+        })
+        .collect()
+}
+
+/// A thing to find out, as the lists name it.
+pub fn unknown_text(section: Section, i: usize, lang: Lang) -> String {
+    match section {
+        Section::Area => AREAS[i].title.get(lang).to_string(),
+        Section::Clause => CLAUSES[i].title.get(lang).to_string(),
+        Section::Requirement => format!(
+            "{} ({})",
+            REQUIREMENTS[i].title.get(lang),
+            CLAUSES[REQUIREMENTS[i].clause].title.get(lang)
+        ),
+        Section::Holder => UNKNOWN_FIND_OUT
+            .get(lang)
+            .replace("{area}", AREAS[i].title.get(lang)),
+    }
+}
+
+/// Every thing to find out, in order.
+pub fn unknown_texts(a: &Assessment, lang: Lang) -> Vec<String> {
+    unknowns(a)
+        .into_iter()
+        .map(|(section, i)| unknown_text(section, i, lang))
+        .collect()
+}
+
+/// "62 % — 10 met, 5 partly, 4 not met, 2 to check": a share is never shown bare, since partly
+/// counts half; "no requirement assessed yet" when none is scored.
+pub fn met_summary(c: &MetCounts, lang: Lang) -> String {
+    let gap = lang.ui().gap;
+    match c.share() {
+        None => gap.nothing_scored.to_string(),
+        Some(share) => fill(
+            gap.met_summary,
+            &[
+                &percent(share, lang),
+                &c.yes.to_string(),
+                &c.partly.to_string(),
+                &c.no.to_string(),
+                &c.unknown.to_string(),
+            ],
+        ),
+    }
+}
