@@ -48,18 +48,29 @@ fn an_area_another_body_holds_reads_as_taking_part() {
     );
     let economy = g.iter().find(|t| t.starts_with("Économie")).unwrap();
     assert!(!economy.contains("porté par"), "{economy}");
-    let mobility = s.priorities.iter().position(|&i| AREA("mobility") == i).unwrap();
+    let mobility = s
+        .priorities
+        .iter()
+        .position(|&i| AREA("mobility") == i)
+        .unwrap();
     let reason = priority_reason(&a, &s, s.priorities[mobility], Lang::En);
     assert!(reason.starts_with("Mobility"), "{reason}");
-    assert!(reason.ends_with("the level measures how you take part."), "{reason}");
+    assert!(
+        reason.ends_with("the level measures how you take part."),
+        "{reason}"
+    );
 
     let found = holder_findings(&a, Lang::En);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].area, AREA("mobility"));
     assert!(!found[0].nobody);
-    assert!(found[0].text.starts_with("Mobility: this area is run by the inter-municipal body"));
+    assert!(found[0]
+        .text
+        .starts_with("Mobility: this area is run by the inter-municipal body"));
     assert_eq!(found[0].actions.len(), 3);
-    assert!(found[0].actions[0].en.starts_with("Ask the inter-municipal body"));
+    assert!(found[0].actions[0]
+        .en
+        .starts_with("Ask the inter-municipal body"));
 }
 
 #[allow(non_snake_case)]
@@ -78,7 +89,9 @@ fn nobody_is_flagged_community_and_quick_mode_are_not() {
     let areas: Vec<usize> = found.iter().map(|f| f.area).collect();
     assert_eq!(areas, [AREA("mobility"), AREA("biodiversity")]);
     assert!(found[1].nobody);
-    assert!(found[1].text.contains("aucun acteur ne porte clairement ce domaine"));
+    assert!(found[1]
+        .text
+        .contains("aucun acteur ne porte clairement ce domaine"));
     a.mode = Mode::Quick;
     assert!(holder_findings(&a, Lang::Fr).is_empty());
 }
@@ -92,7 +105,11 @@ fn things_to_find_out_name_the_requirement_and_the_unknown_holder() {
     let list = unknown_texts(&a, Lang::Fr);
     assert_eq!(list.len(), 3, "{list:?}");
     assert_eq!(list[0], "Santé et soins dans la communauté");
-    assert!(list[1].starts_with("Sûreté et sécurité\u{a0}: vérifier qui porte ce domaine"), "{}", list[1]);
+    assert!(
+        list[1].starts_with("Sûreté et sécurité\u{a0}: vérifier qui porte ce domaine"),
+        "{}",
+        list[1]
+    );
     assert!(list[2].ends_with("(Support (moyens))"), "{}", list[2]);
 }
 
