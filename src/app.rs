@@ -74,7 +74,7 @@ pub fn App(props: &AppProps) -> Html {
         let standalone = props.standalone;
         use_effect_with(state.lang, move |&lang| {
             if standalone {
-                set_document_language(lang);
+                crate::web::tasks::set_document_language(lang);
             }
         });
     }
@@ -119,40 +119,8 @@ pub fn App(props: &AppProps) -> Html {
 fn use_share_link(state: &UseReducerHandle<AppState>, namespace: &AttrValue) {
     let (state, namespace) = (state.clone(), namespace.clone());
     use_effect_with((), move |_| {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let check = move || {
-                let (_, fragment) = crate::platform::address();
-                let dispatch = state.clone();
-                match crate::share::payload(&fragment, &namespace) {
-                    None => {}
-                    Some(Err(refused)) => {
-                        crate::platform::clear_fragment();
-                        dispatch.dispatch(crate::state::Action::Shared(Err(refused)));
-                    }
-                    Some(Ok(bytes)) => wasm_bindgen_futures::spawn_local(async move {
-                        let result = crate::platform::inflate_raw(&bytes).await.and_then(|json| {
-                            crate::format::import(&json)
-                                .map(Box::new)
-                                .map_err(crate::share::Refused::Invalid)
-                        });
-                        if result.is_err() {
-                            crate::platform::clear_fragment();
-                        }
-                        dispatch.dispatch(crate::state::Action::Shared(result));
-                    }),
-                }
-            };
-            check();
-            let listener = web_sys::window()
-                .map(|w| gloo::events::EventListener::new(&w, "hashchange", move |_| check()));
-            move || drop(listener)
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let _ = (state, namespace);
-            || ()
-        }
+        let dispatch = Callback::from(move |action| state.dispatch(action));
+        crate::web::tasks::watch_share_links(namespace.to_string(), dispatch)
     });
 }
 
@@ -234,17 +202,3 @@ fn use_host_events(state: &UseReducerHandle<AppState>, root: &NodeRef) {
         crate::events::emit(&target, name, a);
     });
 }
-
-#[cfg(target_arch = "wasm32")]
-fn set_document_language(lang: Lang) {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        if let Some(root) = doc.document_element() {
-            let _ = root.set_attribute("lang", lang.id());
-        }
-        doc.set_title(lang.ui().app_title);
-    }
-}
-
-// Effects never run when the first screen is prerendered natively.
-#[cfg(not(target_arch = "wasm32"))]
-fn set_document_language(_: Lang) {}

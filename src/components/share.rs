@@ -88,15 +88,8 @@ pub fn SharePanel() -> Html {
                     crate::share::answers_only(&a)
                 };
                 let json = crate::format::export_answers(&a);
-                #[cfg(target_arch = "wasm32")]
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(bytes) = crate::platform::deflate_raw(json.as_bytes()).await {
-                        let (page, _) = crate::platform::address();
-                        link.set(Some(crate::share::link(&page, &bytes, &namespace)));
-                    }
-                });
-                #[cfg(not(target_arch = "wasm32"))]
-                let _ = (json, namespace);
+                let done = Callback::from(move |made| link.set(Some(made)));
+                crate::web::tasks::make_share_link(json, namespace.to_string(), done);
             }
         });
     }
@@ -132,15 +125,9 @@ pub fn SharePanel() -> Html {
         let copy = {
             let (l, copied) = (l.clone(), copied.clone());
             Callback::from(move |_| {
-                #[cfg(target_arch = "wasm32")]
-                {
-                    let (l, copied) = (l.clone(), copied.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        copied.set(crate::platform::copy_text(&l).await);
-                    });
-                }
-                #[cfg(not(target_arch = "wasm32"))]
-                let _ = (&l, &copied);
+                let copied = copied.clone();
+                let done = Callback::from(move |ok| copied.set(ok));
+                crate::web::tasks::copy_to_clipboard(l.clone(), done);
             })
         };
         let qr = (l.len() <= QR_MAX_BYTES).then(|| qr_code(l)).flatten();

@@ -161,17 +161,4 @@ pub fn StartScreen() -> Html {
     }
 }
 
-/// Moves keyboard focus to the element with this id, if it is there.
-pub fn focus_by_id(id: &str) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = crate::platform::element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = id;
-}
+pub use crate::web::tasks::focus_by_id;

@@ -90,7 +90,8 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, store: &Store) {
     {
         let (state, store) = (state.clone(), store.clone());
         use_effect_with((), move |_| {
-            let listener = listen_to_other_windows(state, store);
+            let dispatch = Callback::from(move |action| state.dispatch(action));
+            let listener = crate::web::tasks::listen_to_other_windows(store, dispatch);
             // Dropping the listener unregisters it.
             move || drop(listener)
         });
@@ -109,39 +110,4 @@ pub fn from_other_window(key_id: &str, new_value: Option<&str>) -> Option<Action
             .filter(|a| a.id == key_id)
             .map(|a| Action::External(Box::new(a))),
     }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn listen_to_other_windows(
-    state: UseReducerHandle<AppState>,
-    store: Store,
-) -> Option<gloo::events::EventListener> {
-    use wasm_bindgen::JsCast;
-
-    let window = web_sys::window()?;
-    Some(gloo::events::EventListener::new(
-        &window,
-        "storage",
-        move |event| {
-            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                return;
-            };
-            let Some(key) = event.key() else { return };
-            let Some(id) = store.assessment_id(&key) else {
-                return;
-            };
-            if let Some(action) = from_other_window(id, event.new_value().as_deref()) {
-                state.dispatch(action);
-            }
-        },
-    ))
-}
-
-/// Natively (prerendering) there are no other windows.
-#[cfg(not(target_arch = "wasm32"))]
-fn listen_to_other_windows(
-    _: UseReducerHandle<AppState>,
-    _: Store,
-) -> Option<gloo::events::EventListener> {
-    None
 }
