@@ -87,6 +87,20 @@ pub fn export_name(a: &Assessment) -> String {
     )
 }
 
+/// The format version a file says it was written in (1 or 2 today), to report on a file that
+/// `format::import` accepted: the import migrates an older version as it reads, so the assessment
+/// no longer knows it. `None` when the bytes hold no such number.
+pub fn written_version(bytes: &[u8]) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        version: u64,
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice::<Head>(bytes)
+        .ok()
+        .map(|h| h.version)
+}
+
 /// The letters of French place names without their accents, for file names.
 pub fn fold_accent(c: char) -> impl Iterator<Item = char> {
     let base = match c {
@@ -118,6 +132,17 @@ mod tests {
     use crate::i18n::Lang;
     use crate::model::Assessment;
     use crate::model::Mode;
+
+    #[test]
+    fn the_written_version_is_read_before_any_migration() {
+        assert_eq!(
+            written_version(br#"{"format":"x","version":1,"a":[{}]}"#),
+            Some(1)
+        );
+        assert_eq!(written_version(b"\xEF\xBB\xBF{\"version\": 2}"), Some(2));
+        assert_eq!(written_version(br#"{"version":"2"}"#), None);
+        assert_eq!(written_version(b"not json"), None);
+    }
 
     #[test]
     fn file_names_are_plain_ascii() {

@@ -3,7 +3,8 @@
 //! scores (`scoring`), the export format and its migrations (`format`), the workshop merge
 //! (`workshop`), the comparison with an earlier assessment (`compare`), the CSV (`csv`), share
 //! links (`share`), the host's settings (`config`), the interface's words (`i18n`), the guided
-//! path (`steps`) and the one reducer (`state`).
+//! path (`steps`) and the one reducer (`state`). For the command line: the machine CSV (`table`)
+//! and area levels across many communities (`summary`).
 //!
 //! This crate depends on neither Yew nor any browser API: a compile error, not a habit. The app
 //! (the root crate) renders it; the command line reads files with it.
@@ -24,4 +25,6 @@ pub mod scoring;
 pub mod share;
 pub mod state;
 pub mod steps;
+pub mod summary;
+pub mod table;
 pub mod workshop;
