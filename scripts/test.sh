@@ -7,13 +7,15 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 "$ROOT/scripts/setup.sh"
 
-say "The core crate depends on no web crate"
+say "The core crate and the command line depend on no web crate"
 # A compile-time boundary, checked here too so that a new dependency cannot slip in unnoticed.
-if cargo tree --locked -p autodiag-core -e normal,build --prefix none \
-    | grep -E '^(yew|web-sys|gloo|js-sys|wasm-bindgen)[ -]'; then
-    echo "autodiag-core must not depend on the crates above" >&2
-    exit 1
-fi
+for crate in autodiag-core autodiag-cli; do
+    if cargo tree --locked -p "$crate" -e normal,build --prefix none \
+        | grep -E '^(autodiag37101|yew|web-sys|gloo|js-sys|wasm-bindgen)[ -]'; then
+        echo "$crate must not depend on the crates above" >&2
+        exit 1
+    fi
+done
 
 say "Formatting and lints (native and wasm32)"
 cargo fmt --all -- --check
