@@ -7,3 +7,6 @@ cd "$ROOT"
 "$ROOT/scripts/setup.sh"
 say "Building the release app into dist/"
 trunk build --release --offline --locked
+# Beside each text asset and the wasm, its .gz and .br: for servers that send precompressed files
+# (README, "Make the server send compressed files").
+node "$ROOT/scripts/precompress.mjs" "$ROOT/dist"

@@ -22,6 +22,8 @@ missing_apt=()
 [ -x "$MINIBROWSER" ] || missing_apt+=(libwebkit2gtk-4.1-0)
 [ -x /usr/bin/xvfb-run ] || missing_apt+=(xvfb)
 [ -x /usr/bin/xauth ] || missing_apt+=(xauth)
+# nginx, to test the README's hosting snippet (precompressed files) on a loopback port.
+[ -x /usr/sbin/nginx ] || missing_apt+=(nginx-light)
 if [ "${#missing_apt[@]}" -gt 0 ]; then
     say "Installing ${missing_apt[*]} (Debian packages, for the browser tests)"
     sudo_cmd=""

@@ -1,0 +1,42 @@
+// The weight and request budget of the app's page (RGESN criterion 6.1), stated in budget.json
+// and in the README: what index.html makes a browser download on a first visit, each file as a
+// server sends it gzip -9. Sizes are deterministic, so this is a test; times stay in the benchmark.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST } from './support.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The app's own files a first visit of `page` downloads: those it names, and what its loader imports. */
+async function requests(page) {
+  const html = await readFile(join(DIST, page), 'utf8');
+  const named = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => m[1]);
+  const loaders = named.filter((f) => /^loader-.*\.js$/.test(f));
+  const imported = [];
+  for (const l of loaders) {
+    const js = await readFile(join(DIST, l), 'utf8');
+    imported.push(...[...js.matchAll(/\.\/([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]));
+  }
+  return [page, ...new Set([...named, ...imported])];
+}
+
+test('the app page keeps within its weight and request budget', async () => {
+  const budget = JSON.parse(await readFile(join(ROOT, 'budget.json'), 'utf8'));
+  const files = await requests(budget.page);
+  assert.ok(files.some((f) => f.endsWith('.wasm')), `the wasm is counted: ${files}`);
+  assert.ok(files.some((f) => f.endsWith('.css')), 'the style sheet is counted');
+  let total = 0;
+  const lines = [];
+  for (const f of files) {
+    const gz = gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
+    total += gz;
+    lines.push(`${f}: ${gz} B`);
+  }
+  const report = `${lines.join('\n')}\ntotal ${total} B gzip in ${files.length} requests`;
+  console.log(report);
+  assert.ok(total <= budget.max_gzip_bytes, `over the budget of ${budget.max_gzip_bytes} B:\n${report}`);
+  assert.ok(files.length <= budget.max_requests, `over the budget of ${budget.max_requests} requests:\n${report}`);
+});
