@@ -34,9 +34,39 @@ try {
   await shot('06-step-menu', 1280, 900, false);
   await app.page.getByRole('button', { name: /Système de management : Planifier/ }).click();
   await shot('07-phase-plan', 1280, 900, true);
+  // The gap analysis of content version 2: who holds an area, its indicators, the checklist.
+  await app.gotoStep(/Mobilité/);
+  await app.answer(/Qui porte ce domaine/, /^L’intercommunalité/);
+  await app.answer(/Niveau actuel/, /^1 – /);
+  const indicators = app.within.getByRole('group', { name: 'Indicateurs proposés' });
+  await indicators.getByRole('checkbox').first().check();
+  await indicators.getByLabel('Dernière valeur').fill('38');
+  await indicators.getByLabel('Unité').fill('%');
+  await indicators.getByLabel('Année').fill('2025');
+  await shot('07b-area-holder-indicators', 1280, 900, true);
+  await shot('07b-area-holder-indicators-phone', 360, 740, true);
+  await app.page.setViewportSize({ width: 1280, height: 900 });
+  await app.gotoStep(/Système de management : Planifier/);
+  const answers = ['Oui', 'En partie', 'Non', 'Nous ne savons pas'];
+  const groups = app.within.getByRole('group');
+  for (let i = 0, k = 0; i < (await groups.count()); i++) {
+    const g = groups.nth(i);
+    if (await g.getByRole('radio', { name: 'En partie', exact: true }).count()) {
+      await g.getByRole('radio', { name: answers[k++ % answers.length], exact: true }).check();
+    }
+  }
+  await app.within.getByRole('textbox', { name: /Quel document le montre/ }).first().fill('Délibération du 12 mars 2026');
+  await shot('07c-phase-checklist', 1280, 900, true);
   await menu();
   await app.page.getByRole('button', { name: /Bilan/ }).first().click();
   await shot('08-review', 1280, 900, true);
+  await app.gotoStep(/Profil de maturité/);
+  await shot('08b-profile-full', 1280, 900, true);
+  // The printed report, as Chromium prints it: look at it with pdftoppm -png.
+  await app.page.emulateMedia({ media: 'print' });
+  await app.page.pdf({ path: `${OUT}/08c-report-full.pdf`, format: 'A4', printBackground: true });
+  console.log(`${OUT}/08c-report-full.pdf`);
+  await app.page.emulateMedia({ media: 'screen' });
   await app.backToList();
   await app.startNew('Atelier du 28 novembre', /Rapide|Quick/);
   await app.next();

@@ -13,7 +13,7 @@ use crate::state::{Action, State};
 
 /// The core's state as Yew's reducer. The core's `State::reduce` decides everything; this only
 /// tells Yew whether anything changed (the same `Rc` back means nothing did).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AppState(pub Rc<State>);
 
 impl AppState {

@@ -521,7 +521,7 @@ fn indicators_question(app: &AppContext, answer: &AreaAnswer, i: usize) -> Html 
                 })
             };
             html! {
-                <div class="field-row indicator-values">
+                <div class="field-row indicator-values" role="group" aria-label={ind.title.get(lang)}>
                     { field("value", ui.gap.value_label, f.value.clone(), MAX_VALUE_CHARS, false, |f, v| Followed { value: v, ..f }) }
                     { field("unit", ui.gap.unit_label, f.unit.clone(), MAX_UNIT_CHARS, false, |f, v| Followed { unit: v, ..f }) }
                     { field("year", ui.gap.year_label, f.year.map(|y| y.to_string()).unwrap_or_default(), 4, true, |f, v| Followed { year: v.trim().parse().ok(), ..f }) }
