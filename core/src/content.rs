@@ -218,6 +218,23 @@ pub fn answer_text(a: Option<crate::model::Answer>, lang: Lang) -> String {
     }
 }
 
+/// A requirement's answer in the UI's words ("Partly" / « En partie »).
+pub fn met_text(m: crate::model::Met, lang: Lang) -> &'static str {
+    REQUIREMENT_ANSWERS[m.index()].title.get(lang)
+}
+
+/// A management-system clause as the reports name it: "§ 4 – Context of the organization", the
+/// sign kept with its number.
+pub fn clause_name(c: usize, lang: Lang) -> String {
+    let cl = &CLAUSES[c];
+    format!(
+        "{}\u{a0}{} – {}",
+        lang.ui().clause_label,
+        cl.clause,
+        cl.title.get(lang)
+    )
+}
+
 /// The number of requirements in the checklist.
 pub const N_REQUIREMENTS: usize = REQUIREMENTS.len();
 /// The most indicators an area suggests (build.rs checks 3 to 5).

@@ -8,8 +8,8 @@
 //! tab or a carriage return is prefixed with `'`, so that a spreadsheet never runs it as a formula.
 
 use crate::content::{
-    indicators_of, requirements_of, Pdca, AREAS, CLAUSES, HOLDERS, PRIORITIES, PURPOSES,
-    REQUIREMENTS, REQUIREMENT_ANSWERS,
+    indicators_of, met_text, requirements_of, Pdca, AREAS, CLAUSES, HOLDERS, PRIORITIES, PURPOSES,
+    REQUIREMENTS,
 };
 use crate::i18n::Lang;
 use crate::model::{Assessment, Mode, PlannedAction};
@@ -200,9 +200,7 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
             for r in requirements_of(c) {
                 let (req, ans) = (&REQUIREMENTS[r], &a.requirements[r]);
                 let title = format!("{} – {}", cl.title.get(lang), req.title.get(lang));
-                let met = ans
-                    .met
-                    .map_or("", |m| REQUIREMENT_ANSWERS[m.index()].title.get(lang));
+                let met = ans.met.map_or("", |m| met_text(m, lang));
                 w.row(&[ui.csv_requirement, req.id, &title, met, "", &ans.evidence]);
             }
             action_rows(

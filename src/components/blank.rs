@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use crate::content::{
-    requirements_of, Text, AREAS, CLAUSES, HOLDERS, HOLDER_QUESTION, LEVELS, NON_ANSWERS, PHASES,
-    PRIORITIES, PURPOSES, REQUIREMENTS, REQUIREMENT_ANSWERS,
+    clause_name, requirements_of, Text, AREAS, CLAUSES, HOLDERS, HOLDER_QUESTION, LEVELS,
+    NON_ANSWERS, PHASES, PRIORITIES, PURPOSES, REQUIREMENTS, REQUIREMENT_ANSWERS,
 };
 use crate::hooks::AppContext;
 use crate::i18n::{fill, Lang};
@@ -82,7 +82,7 @@ pub fn blank_questionnaire(app: &AppContext, back: Callback<MouseEvent>) -> Html
                 let cl = &CLAUSES[c];
                 html! {
                     <div class="blank-item">
-                        <h3>{ format!("{}\u{a0}{} – {}", ui.clause_label, cl.clause, cl.title.get(lang)) }</h3>
+                        <h3>{ clause_name(c, lang) }</h3>
                         { questions(cl.questions, lang) }
                         { for requirements_of(c).map(|r| html! {
                             <>

@@ -3,10 +3,11 @@ use yew::prelude::*;
 use super::charts::{bars, heatmap, radar, signed, BarRow};
 use super::export_button;
 use super::fields::{text_field, Field};
-use super::readiness::{add_to_plan, clause_name, met_text, readiness_table, unmet_list};
+use super::readiness::{add_to_plan, readiness_table, unmet_list};
 use super::review::score_text;
 use super::start::percent;
 use crate::compare::{candidates, compare};
+use crate::content::{clause_name, met_text};
 use crate::content::{
     holder_info, indicators_of, requirements_of, Pdca, AREAS, CLAUSES, CONTENT_VERSION,
     NON_ANSWERS, PRIORITIES, PURPOSES, REQUIREMENTS,
@@ -498,28 +499,30 @@ fn all_answers(a: &Assessment, lang: Lang) -> Html {
             <td class="pre">{ x.notes.clone() }</td>
         </tr>
     });
-    let clause_rows = CLAUSES.iter().zip(&a.clauses).enumerate().filter(|_| full).map(|(c, (cl, x))| html! {
-        <>
-            <tr>
-                <th scope="row">{ format!("{}\u{a0}{} – {}", ui.clause_label, cl.clause, cl.title.get(lang)) }</th>
-                <td>{ crate::content::answer_text(x.level, lang) }</td>
-                <td></td>
-                <td></td>
-                <td class="pre">{ x.notes.clone() }</td>
-            </tr>
-            { for requirements_of(c).map(|r| {
-                let ans = &a.requirements[r];
-                html! {
-                    <tr class="requirement-row">
-                        <th scope="row">{ REQUIREMENTS[r].title.get(lang) }</th>
-                        <td>{ ans.met.map_or("", |m| met_text(m, lang)) }</td>
-                        <td></td>
-                        <td></td>
-                        <td class="pre">{ ans.evidence.clone() }</td>
-                    </tr>
-                }
-            }) }
-        </>
+    let clause_rows = a.clauses.iter().enumerate().filter(|_| full).map(|(c, x)| {
+        html! {
+            <>
+                <tr>
+                    <th scope="row">{ clause_name(c, lang) }</th>
+                    <td>{ crate::content::answer_text(x.level, lang) }</td>
+                    <td></td>
+                    <td></td>
+                    <td class="pre">{ x.notes.clone() }</td>
+                </tr>
+                { for requirements_of(c).map(|r| {
+                    let ans = &a.requirements[r];
+                    html! {
+                        <tr class="requirement-row">
+                            <th scope="row">{ REQUIREMENTS[r].title.get(lang) }</th>
+                            <td>{ ans.met.map_or("", |m| met_text(m, lang)) }</td>
+                            <td></td>
+                            <td></td>
+                            <td class="pre">{ ans.evidence.clone() }</td>
+                        </tr>
+                    }
+                }) }
+            </>
+        }
     });
     let purpose_rows = PURPOSES.iter().zip(&a.purposes).map(|(p, x)| {
         html! {

@@ -7,10 +7,10 @@ use yew::prelude::*;
 use super::fields::{select_field, text_field, Field};
 use super::radio_group::{radio_group, Choice, Question};
 use crate::content::{
-    holder_info, indicators_of, requirements_of, Text, AREAS, CLAUSES, CONTRIBUTION_LEVELS,
-    EVIDENCE_FIELD, HOLDERS, HOLDER_LEVEL_NOTE, HOLDER_QUESTION, INDICATOR_THEMES, LEVELS,
-    NON_ANSWERS, PARTICIPATION_LEVELS, PHASES, PRIORITIES, PURPOSES, REQUIREMENTS,
-    REQUIREMENT_ANSWERS,
+    clause_name, holder_info, indicators_of, requirements_of, Text, AREAS, CLAUSES,
+    CONTRIBUTION_LEVELS, EVIDENCE_FIELD, HOLDERS, HOLDER_LEVEL_NOTE, HOLDER_QUESTION,
+    INDICATOR_THEMES, LEVELS, NON_ANSWERS, PARTICIPATION_LEVELS, PHASES, PRIORITIES, PURPOSES,
+    REQUIREMENTS, REQUIREMENT_ANSWERS,
 };
 use crate::hooks::{use_app, AppContext};
 use crate::i18n::{fill, Lang};
@@ -397,7 +397,7 @@ pub fn phase_step(app: &AppContext, a: &Assessment, phase: usize) -> Html {
         let answer = &a.clauses[c];
         html! {
             <article class="clause">
-                <h2>{ format!("{}\u{a0}{} – {}", ui.clause_label, clause.clause, clause.title.get(lang)) }</h2>
+                <h2>{ clause_name(c, lang) }</h2>
                 <p class="lead">{ clause.description.get(lang) }</p>
                 { guide(clause.questions, lang, ui.questions_heading, false) }
                 { checklist(app, a, c) }

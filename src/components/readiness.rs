@@ -4,51 +4,41 @@
 use yew::prelude::*;
 
 use super::start::percent;
-use crate::content::{CLAUSES, READING, REQUIREMENTS, REQUIREMENT_ANSWERS};
+use crate::content::{CLAUSES, READING, REQUIREMENTS};
 use crate::hooks::AppContext;
 use crate::i18n::Lang;
-use crate::model::{Assessment, Met};
+use crate::model::Assessment;
 use crate::scoring::{MetCounts, Scores};
 use crate::state::{Edit, Plan};
 
-pub use crate::findings::met_summary;
-
-/// A requirement answer in the UI's words.
-pub fn met_text(m: Met, lang: Lang) -> &'static str {
-    REQUIREMENT_ANSWERS[m as usize].title.get(lang)
-}
-
-/// A clause as the report names it: "§ 4 – Context of the organization".
-pub fn clause_name(c: usize, lang: Lang) -> String {
-    let cl = &CLAUSES[c];
-    format!(
-        "{}\u{a0}{} – {}",
-        lang.ui().clause_label,
-        cl.clause,
-        cl.title.get(lang)
-    )
-}
+use crate::content::{clause_name, met_text};
 
 /// Per clause, what is met, partly met, not met and still to check: the view a council reads.
 pub fn readiness_table(s: &Scores, lang: Lang) -> Html {
     let gap = lang.ui().gap;
     let r = &s.requirements;
-    let cell = |n: usize| html! { <td class="num">{ n }</td> };
-    let share = |c: &MetCounts| {
-        c.share()
-            .map_or_else(|| "–".to_string(), |x| percent(x, lang))
-    };
-    let rows = CLAUSES.iter().enumerate().map(|(i, _)| {
-        let c = &r.clauses[i];
+    // One row per clause, then the total: the counts, then the share met.
+    let row = |name: String, c: &MetCounts| {
+        let counts = [
+            c.yes,
+            c.partly,
+            c.no,
+            c.unknown,
+            c.na,
+            c.asked - c.answered(),
+        ];
+        let share = c
+            .share()
+            .map_or_else(|| "–".to_string(), |x| percent(x, lang));
         html! {
             <tr>
-                <th scope="row">{ clause_name(i, lang) }</th>
-                { cell(c.yes) }{ cell(c.partly) }{ cell(c.no) }{ cell(c.unknown) }{ cell(c.na) }{ cell(c.asked - c.answered()) }
-                <td class="num">{ share(c) }</td>
+                <th scope="row">{ name }</th>
+                { for counts.iter().map(|n| html! { <td class="num">{ n }</td> }) }
+                <td class="num">{ share }</td>
             </tr>
         }
-    });
-    let o = &r.overall;
+    };
+    let rows = (0..CLAUSES.len()).map(|i| row(clause_name(i, lang), &r.clauses[i]));
     html! {
         <table class="data readiness">
             <caption>{ gap.readiness_caption }</caption>
@@ -63,11 +53,7 @@ pub fn readiness_table(s: &Scores, lang: Lang) -> Html {
                 <th scope="col">{ gap.col_share }</th>
             </tr></thead>
             <tbody>{ for rows }</tbody>
-            <tfoot><tr>
-                <th scope="row">{ gap.col_total }</th>
-                { cell(o.yes) }{ cell(o.partly) }{ cell(o.no) }{ cell(o.unknown) }{ cell(o.na) }{ cell(o.asked - o.answered()) }
-                <td class="num">{ share(o) }</td>
-            </tr></tfoot>
+            <tfoot>{ row(gap.col_total.to_string(), &r.overall) }</tfoot>
         </table>
     }
 }

@@ -2,10 +2,11 @@ use yew::prelude::*;
 
 pub use crate::numbers::score_text;
 
-use super::readiness::{met_summary, unmet_list};
+use super::readiness::unmet_list;
 use super::start::percent;
 use super::wizard::step_title;
 use crate::content::{Pdca, AREAS, CLAUSES, N_REQUIREMENTS, PRIORITIES, PURPOSES, REQUIREMENTS};
+use crate::findings::met_summary;
 use crate::findings::unknown_text;
 use crate::hooks::AppContext;
 use crate::i18n::fill;

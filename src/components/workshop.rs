@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::charts::level_text;
 use crate::content::{
-    AREAS, CLAUSES, LEVELS, N_AREAS, PRIORITIES, PURPOSES, REQUIREMENTS, REQUIREMENT_ANSWERS,
+    met_text, AREAS, CLAUSES, LEVELS, N_AREAS, PRIORITIES, PURPOSES, REQUIREMENTS,
 };
 use crate::hooks::{use_app, AppContext};
 use crate::i18n::{fill, Lang};
@@ -40,7 +40,7 @@ fn value_label(item: Item, value: u8, lang: Lang) -> String {
             .get(lang)
             .to_string(),
         Item::Requirement(_) => met_of_value(value)
-            .map(|m| REQUIREMENT_ANSWERS[m.index()].title.get(lang))
+            .map(|m| met_text(m, lang))
             .unwrap_or_default()
             .to_string(),
         Item::Area(_) | Item::Clause(_) => {
