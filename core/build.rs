@@ -181,7 +181,49 @@ fn text(t: &Text, place: &str) -> String {
             fail(format!("{place}.{lang} is empty"));
         }
     }
-    format!("Text {{ fr: {:?}, en: {:?} }}", t.fr, t.en)
+    format!("Text({})", intern(&t.fr, &t.en))
+}
+
+thread_local! {
+    /// Every content text, each (French, English) pair once, in the order first met.
+    static TABLE: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The index of a text in the tables `FR_TEXTS` and `EN_TEXTS`.
+fn intern(fr: &str, en: &str) -> usize {
+    TABLE.with_borrow_mut(|table| {
+        table
+            .iter()
+            .position(|(f, e)| f == fr && e == en)
+            .unwrap_or_else(|| {
+                table.push((fr.to_string(), en.to_string()));
+                table.len() - 1
+            })
+    })
+}
+
+/// The texts of each language as arrays, a content `Text` being an index into them. French is
+/// always compiled in; English everywhere but in the app's wasm (`cfg(all_languages)`), which gets
+/// it at run time from the language pack `i18n::pack` reads.
+fn tables() -> String {
+    TABLE.with_borrow(|table| {
+        let n = table.len();
+        let list = |pick: fn(&(String, String)) -> &String| {
+            table
+                .iter()
+                .map(|t| format!("{:?}", pick(t)))
+                .collect::<Vec<_>>()
+                .join(",\n    ")
+        };
+        format!(
+            "pub const N_TEXTS: usize = {n};\n\
+             pub static FR_TEXTS: [&str; {n}] = [\n    {}\n];\n\
+             #[cfg(all_languages)]\n\
+             pub static EN_TEXTS: [&str; {n}] = [\n    {}\n];\n",
+            list(|t| &t.0),
+            list(|t| &t.1)
+        )
+    })
 }
 
 fn texts(ts: &[Text], place: &str) -> String {
@@ -218,6 +260,26 @@ fn fingerprint() -> String {
         let bytes = fs::read(&path).unwrap_or_else(|e| panic!("content/{name}: cannot read: {e}"));
         let content = bytes.iter().copied().filter(|&b| b != b'\r');
         for b in name.bytes().chain([0]).chain(content).chain([0]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// What a language pack's layout and words come from: the content files and the interface's
+/// tables. The wasm and the pack the same sources build agree on it (`i18n::pack`).
+fn pack_fingerprint() -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let sources = CONTENT_FILES
+        .iter()
+        .map(|name| Path::new("../content").join(name))
+        .chain(["mod.rs", "en.rs", "fr.rs"].map(|f| Path::new("src/i18n").join(f)));
+    for path in sources {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let bytes =
+            fs::read(&path).unwrap_or_else(|e| panic!("{}: cannot read: {e}", path.display()));
+        for b in bytes.into_iter().filter(|&b| b != b'\r').chain([0]) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
@@ -476,6 +538,18 @@ fn main() {
     o.push_str("];\n");
 
     o.push_str(&content_v2(&theme_ids));
+    o.push_str(&tables());
+
+    println!(
+        "cargo:rustc-env=AUTODIAG_PACK_FINGERPRINT={}",
+        pack_fingerprint()
+    );
+    // Every language compiled in, except in the app's wasm (see the feature in Cargo.toml).
+    println!("cargo::rustc-check-cfg=cfg(all_languages)");
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    if !wasm || env::var_os("CARGO_FEATURE_ALL_LANGUAGES").is_some() {
+        println!("cargo:rustc-cfg=all_languages");
+    }
 
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("content.rs");
     fs::write(out, o).unwrap();

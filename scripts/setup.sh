@@ -59,7 +59,7 @@ if [ "$pinned" != "$WASM_BINDGEN_VERSION" ]; then
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "Installing the npm packages (wasm-opt, playwright-core, axe, selenium-webdriver)"
+    say "Installing the npm packages (wasm-opt, esbuild, playwright-core, axe, selenium-webdriver)"
     npm ci --no-audit --no-fund --loglevel=error
 fi
 if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)" ]; then

@@ -39,7 +39,15 @@ pub struct AppProps {
 /// The first state of an instance: what storage held, back where the user left off.
 fn initial_state(p: &AppProps) -> State {
     let l = &p.loaded;
-    let mut s = State::new(l.lang.unwrap_or(p.lang), l.lang.is_some(), p.storage_error);
+    let lang = l.lang.unwrap_or(p.lang);
+    // The mount awaited this language's texts; if they could not be loaded, French, and why.
+    let mut s = if crate::i18n::is_available(lang) {
+        State::new(lang, l.lang.is_some(), p.storage_error)
+    } else {
+        let mut s = State::new(Lang::Fr, false, p.storage_error);
+        s.notice = Some(crate::state::Notice::LangUnavailable(lang));
+        s
+    };
     s.assessments = l.assessments.clone();
     s.quarantine = l.quarantine.clone();
     s.exported = l.exported.clone();

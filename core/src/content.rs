@@ -6,19 +6,30 @@
 
 use crate::i18n::Lang;
 
-/// A text in both languages of the UI.
+/// A text of the content in every language of the UI: its index in the language tables that
+/// `build.rs` writes (French compiled in; English compiled in or installed from a pack, see
+/// `i18n::pack`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub fr: &'static str,
-    pub en: &'static str,
-}
+pub struct Text(u16);
 
 impl Text {
-    pub const fn get(&self, lang: Lang) -> &'static str {
+    /// The text in `lang`; in French while `lang`'s pack is not installed. Not inlined: it is
+    /// called in hundreds of places, and one copy of it is smaller.
+    #[inline(never)]
+    pub fn get(self, lang: Lang) -> &'static str {
+        let i = usize::from(self.0);
         match lang {
-            Lang::Fr => self.fr,
-            Lang::En => self.en,
+            Lang::Fr => FR_TEXTS[i],
+            Lang::En => crate::i18n::pack::english().map_or(FR_TEXTS[i], |p| p.texts[i]),
         }
+    }
+
+    pub fn fr(self) -> &'static str {
+        self.get(Lang::Fr)
+    }
+
+    pub fn en(self) -> &'static str {
+        self.get(Lang::En)
     }
 }
 

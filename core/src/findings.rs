@@ -168,7 +168,7 @@ pub fn unknown_texts(a: &Assessment, lang: Lang) -> Vec<String> {
 /// "62 % — 10 met, 5 partly, 4 not met, 2 to check": a share is never shown bare, since partly
 /// counts half; "no requirement assessed yet" when none is scored.
 pub fn met_summary(c: &MetCounts, lang: Lang) -> String {
-    let gap = lang.ui().gap;
+    let gap = &lang.ui().gap;
     match c.share() {
         None => gap.nothing_scored.to_string(),
         Some(share) => fill(

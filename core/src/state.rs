@@ -56,6 +56,8 @@ pub enum Notice {
     ShareLinkBroken,
     /// A share link longer than any the app makes, or decompressing past a document's limit.
     ShareLinkTooLong,
+    /// The texts of a language could not be loaded (offline, blocked): the app stays in French.
+    LangUnavailable(Lang),
 }
 
 /// Where keyboard focus goes once the screen has changed after a user's action, so that a
@@ -147,8 +149,10 @@ pub enum ImportChoice {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
-    /// The user chose a language.
+    /// The user chose a language (its texts are here: see `i18n::is_available`).
     SetLang(Lang),
+    /// The user chose a language whose texts could not be loaded.
+    LangUnavailable(Lang),
     /// A storage call succeeded (`None`) or failed.
     StorageResult(Option<StorageError>),
     Create {
@@ -431,6 +435,10 @@ impl State {
             Action::SetLang(lang) => {
                 s.lang = lang;
                 s.lang_chosen = true;
+            }
+            Action::LangUnavailable(lang) => {
+                s.notice = Some(Notice::LangUnavailable(lang));
+                s.arrive(Focus::Notice);
             }
             Action::StorageResult(e) => s.storage_error = e,
             Action::Create {

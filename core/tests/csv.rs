@@ -234,11 +234,11 @@ fn areas_carry_their_holder_in_the_ui_language() {
     let en = rows(&export(&sample_v2(), Lang::En), ',');
     let inter = &HOLDERS[Holder::Intermunicipal.index()].title;
     let nobody = &HOLDERS[Holder::Nobody.index()].title;
-    assert_ne!(inter.fr, inter.en);
-    assert_eq!(find(&fr, "Domaine", "governance")[HOLDER], inter.fr);
-    assert_eq!(find(&en, "Area", "governance")[HOLDER], inter.en);
-    assert_eq!(find(&fr, "Domaine", "health")[HOLDER], nobody.fr);
-    assert_eq!(find(&en, "Area", "health")[HOLDER], nobody.en);
+    assert_ne!(inter.fr(), inter.en());
+    assert_eq!(find(&fr, "Domaine", "governance")[HOLDER], inter.fr());
+    assert_eq!(find(&en, "Area", "governance")[HOLDER], inter.en());
+    assert_eq!(find(&fr, "Domaine", "health")[HOLDER], nobody.fr());
+    assert_eq!(find(&en, "Area", "health")[HOLDER], nobody.en());
     assert_eq!(find(&fr, "Domaine", "education")[HOLDER], "", "not given");
     // Only areas have a holder.
     for row in fr.iter().skip(1).filter(|x| x[SECTION] != "Domaine") {

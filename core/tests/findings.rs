@@ -69,7 +69,7 @@ fn an_area_another_body_holds_reads_as_taking_part() {
         .starts_with("Mobility: this area is run by the inter-municipal body"));
     assert_eq!(found[0].actions.len(), 3);
     assert!(found[0].actions[0]
-        .en
+        .en()
         .starts_with("Ask the inter-municipal body"));
 }
 

@@ -619,7 +619,7 @@ fn a_clause_has_its_own_action_plan() {
     let context = clause_index("context").unwrap();
     let title = REQUIREMENTS[requirement_index("context.scope").unwrap()]
         .title
-        .fr
+        .fr()
         .to_string();
     let s = run(
         start(),

@@ -65,8 +65,9 @@ fn run() -> Result<String, String> {
     );
     let page = page.replacen(MARKER, &html, 1);
     let dir = Path::new(&path).parent().unwrap_or(Path::new("."));
-    let (page, loader, assets) = externalize_loader(&page, dir)?;
+    let (page, loader, mut assets) = externalize_loader(&page, dir)?;
     let page = mark_style_link(&page, &assets.css)?;
+    let page = write_language_pack(&page, dir, &mut assets)?;
     fs::write(&path, &page).map_err(|e| format!("cannot write {path}: {e}"))?;
     let source = env::var("TRUNK_SOURCE_DIR").unwrap_or_else(|_| ".".into());
     let web = Path::new(&source).join("web");
@@ -92,6 +93,10 @@ struct Assets {
     wasm_integrity: String,
     css: String,
     css_integrity: String,
+    /// The English language pack (`lang-en-<hash>.json`), its integrity hash and its text.
+    pack: String,
+    pack_integrity: String,
+    pack_json: String,
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {
@@ -124,6 +129,29 @@ fn mark_style_link(page: &str, css: &str) -> Result<String, String> {
     ))
 }
 
+/// The element that tells the app where the English texts are (see `platform::load_language`).
+fn pack_tag(href: &str, integrity: &str) -> String {
+    format!(
+        "<script type=\"application/json\" data-autodiag-lang=\"en\" data-href=\"{href}\" \
+         data-integrity=\"{integrity}\"></script>"
+    )
+}
+
+/// `lang-en-<hash>.json`: the English texts, which the wasm (French only) fetches when a user
+/// wants English, and the element in the page's head that names it. Nothing fetches it on a
+/// French visit.
+fn write_language_pack(page: &str, dir: &Path, a: &mut Assets) -> Result<String, String> {
+    let json = autodiag37101::i18n::pack::to_json(Lang::En);
+    let name = format!("lang-en-{}.json", fingerprint(json.as_bytes()));
+    write(&dir.join(&name), &json)?;
+    a.pack = format!("./{name}");
+    a.pack_integrity = integrity(json.as_bytes());
+    a.pack_json = json;
+    let tag = pack_tag(&a.pack, &a.pack_integrity);
+    let at = page.find("</head>").ok_or("no </head> in the page")?;
+    Ok(format!("{}{tag}\n{}", &page[..at], &page[at..]))
+}
+
 /// `embed/<version>/`: the loader a host adds with one tag, and every file it loads beside it.
 /// Returns the loader's path from the root of `dist/` and its integrity hash.
 fn write_embed(dir: &Path, a: &Assets) -> Result<(String, String), String> {
@@ -131,7 +159,7 @@ fn write_embed(dir: &Path, a: &Assets) -> Result<(String, String), String> {
     let folder = format!("embed/{version}");
     let out = dir.join(&folder);
     fs::create_dir_all(&out).map_err(|e| format!("cannot create {folder}: {e}"))?;
-    for file in [&a.wasm, &a.css] {
+    for file in [&a.wasm, &a.css, &a.pack] {
         let name = file.trim_start_matches("./");
         write(&out.join(name), read(&dir.join(name))?)?;
     }
@@ -140,6 +168,7 @@ fn write_embed(dir: &Path, a: &Assets) -> Result<(String, String), String> {
     let glue = inlinable_glue(dir, a)?;
     let (wasm, css) = (&a.wasm, &a.css);
     let (wasm_sri, css_sri) = (&a.wasm_integrity, &a.css_integrity);
+    let (pack, pack_sri) = (&a.pack, &a.pack_integrity);
     let loader = format!(
         "// Autodiag 37101 {version}: the embed loader, generated at build time.\n\
          // A host page adds it once, with one element per widget (see README, \"Embed it in your site\"):\n\
@@ -162,6 +191,14 @@ fn write_embed(dir: &Path, a: &Assets) -> Result<(String, String), String> {
          \x20 const loaded = new Promise((resolve) => {{ link.onload = link.onerror = resolve; }});\n\
          \x20 document.head.append(link);\n\
          \x20 await loaded;\n\
+         }}\n\
+         if (!document.querySelector('script[data-autodiag-lang=\"en\"]')) {{\n\
+         \x20 // Where the English texts are, for a widget that needs them (never fetched in French).\n\
+         \x20 const pack = Object.assign(document.createElement('script'), {{ type: 'application/json' }});\n\
+         \x20 Object.assign(pack.dataset, {{\n\
+         \x20   autodiagLang: 'en', href: new URL('{pack}', autodiagBase).href, integrity: '{pack_sri}',\n\
+         \x20 }});\n\
+         \x20 document.head.append(pack);\n\
          }}\n\
          await __wbg_init({{ module_or_path: autodiagWasm }});\n\
          // For pages that add a widget's element later: autodiag37101.mount() mounts the new ones.\n\
@@ -265,6 +302,19 @@ fn write_offline(dir: &Path, page: &str, a: &Assets) -> Result<usize, String> {
         &format!("<style>{}</style>", text(page_css)?),
         1,
     );
+    // The English texts inline (`</` escaped so that the JSON cannot close the element).
+    let pack_tag = pack_tag(&a.pack, &a.pack_integrity);
+    if !out.contains(&pack_tag) {
+        return Err("no language pack element in the page".into());
+    }
+    out = out.replacen(
+        &pack_tag,
+        &format!(
+            "<script type=\"application/json\" data-autodiag-lang=\"en\">{}</script>",
+            a.pack_json.replace("</", "<\\/")
+        ),
+        1,
+    );
     // Nothing left to fetch: no loader, no preloads, no icon file.
     for (start, end) in [
         ("<script type=\"module\" src=\"./loader-", "</script>"),
@@ -351,6 +401,9 @@ fn externalize_loader(page: &str, dir: &Path) -> Result<(String, String, Assets)
         wasm_integrity: integrity.to_string(),
         css_integrity: self::integrity(&read(&dir.join(css.trim_start_matches("./")))?),
         css,
+        pack: String::new(),
+        pack_integrity: String::new(),
+        pack_json: String::new(),
     };
     Ok((page, name, assets))
 }

@@ -2,18 +2,19 @@ use yew::prelude::*;
 
 use crate::hooks::AppContext;
 use crate::i18n::Lang;
-use crate::state::Action;
+use crate::web::tasks;
 
 /// Two buttons, one per language, each written in its own language (and marked so with `lang`,
 /// so that a screen reader pronounces it right).
 pub fn lang_switch(app: &AppContext) -> Html {
     let buttons = Lang::ALL.iter().map(|&lang| {
-        let onclick = app.dispatcher().reform(move |_| Action::SetLang(lang));
+        let dispatch = app.dispatcher();
+        let onclick = Callback::from(move |_| tasks::choose_language(lang, dispatch.clone()));
         let current = lang == app.lang;
         html! {
             <button type="button" class="lang-button" lang={lang.id()}
                 aria-pressed={if current { "true" } else { "false" }} {onclick}>
-                { lang.ui().name }
+                { lang.name() }
             </button>
         }
     });

@@ -38,6 +38,14 @@ pub fn notices(app: &AppContext) -> Html {
             Notice::AllDeleted => (ui.all_deleted.to_string(), false, false),
             Notice::ShareLinkBroken => (ui.share.broken.to_string(), false, true),
             Notice::ShareLinkTooLong => (ui.share.refused_too_long.to_string(), false, true),
+            Notice::LangUnavailable(_) => (ui.lang_unavailable.to_string(), false, true),
+        };
+        // Said in the language asked for too, to whoever asked for it.
+        let asked = match n {
+            Notice::LangUnavailable(lang) if *lang != app.lang => {
+                Some(html! { <p lang={lang.id()}>{ crate::i18n::pack::UNAVAILABLE_EN }</p> })
+            }
+            _ => None,
         };
         html! {
             // Focusable from script: after an import or a deletion focus moves here.
@@ -45,6 +53,7 @@ pub fn notices(app: &AppContext) -> Html {
                 class={classes!("notice", if alert { "notice-warning" } else { "notice-info" })}
                 role={if alert { "alert" } else { "status" }}>
                 <p>{ text }</p>
+                { for asked }
                 if undo {
                     <button type="button" class="button button-primary"
                         onclick={app.dispatcher().reform(|_| Action::Undo)}>{ ui.undo }</button>

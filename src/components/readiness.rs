@@ -15,7 +15,7 @@ use crate::content::{clause_name, met_text};
 
 /// Per clause, what is met, partly met, not met and still to check: the view a council reads.
 pub fn readiness_table(s: &Scores, lang: Lang) -> Html {
-    let gap = lang.ui().gap;
+    let gap = &lang.ui().gap;
     let r = &s.requirements;
     // One row per clause, then the total: the counts, then the share met.
     let row = |name: String, c: &MetCounts| {
@@ -65,7 +65,7 @@ fn planned(a: &Assessment, plan: Plan, title: &str) -> bool {
 
 /// A button that adds `title` to `plan`, or the mark that it is there already.
 pub fn add_to_plan(app: &AppContext, a: &Assessment, plan: Plan, title: &'static str) -> Html {
-    let gap = app.ui().gap;
+    let gap = &app.ui().gap;
     if planned(a, plan, title) {
         return html! { <span class="in-plan">{ gap.in_plan }</span> };
     }
@@ -81,7 +81,7 @@ pub fn add_to_plan(app: &AppContext, a: &Assessment, plan: Plan, title: &'static
 /// The requirements answered `no` or `partly`, clause by clause, each with "add to the action
 /// plan".
 pub fn unmet_list(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
-    let (gap, lang) = (app.ui().gap, app.lang);
+    let (gap, lang) = (&app.ui().gap, app.lang);
     let unmet = &s.requirements.unmet;
     if unmet.is_empty() {
         return html! { <p>{ gap.unmet_none }</p> };
@@ -122,7 +122,7 @@ pub fn unmet_list(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
 
 /// Plain links the user opens in a new tab; the app never fetches them.
 pub fn reading(lang: Lang) -> Html {
-    let gap = lang.ui().gap;
+    let gap = &lang.ui().gap;
     html! {
         <section class="panel report-section reading">
             <h2>{ gap.reading_heading }</h2>

@@ -377,10 +377,10 @@ mod tests {
             item_title(item, Lang::Fr),
             format!(
                 "{} – {}",
-                CLAUSES[0].title.fr,
+                CLAUSES[0].title.fr(),
                 REQUIREMENTS[requirement_index("context.scope").unwrap()]
                     .title
-                    .fr
+                    .fr()
             )
         );
         // Levels keep their numbers.

@@ -27,7 +27,7 @@ pub fn start() {
     let Ok(hosts) = doc.query_selector_all(&format!("[{HOST_ATTRIBUTE}]")) else {
         return;
     };
-    let styles = style_link(&doc);
+    let styles = Styles::of(&doc);
     for i in 0..hosts.length() {
         let Some(host) = hosts
             .item(i)
@@ -49,15 +49,53 @@ fn mark_mounted() {
     }
 }
 
-/// The page's `<link data-autodiag-style>`, which each shadow root links to in the same way.
-fn style_link(doc: &web_sys::Document) -> Option<web_sys::Element> {
-    doc.query_selector(STYLE_LINK).ok()?
+/// The widget's style sheet, as each shadow root gets it.
+enum Styles {
+    /// One copy of the page's sheet, built once and adopted by every widget: nothing is fetched
+    /// again, and the widget shows styled at once.
+    Copy(web_sys::CssStyleSheet),
+    /// The page's `<link data-autodiag-style>`, when its rules cannot be read (not loaded yet, or
+    /// from another origin without CORS): each shadow root links to the same address.
+    Link(web_sys::Element),
+    None,
+}
+
+impl Styles {
+    fn of(doc: &web_sys::Document) -> Styles {
+        match doc.query_selector(STYLE_LINK).ok().flatten() {
+            Some(el) => Self::copy(&el).map_or(Styles::Link(el), Styles::Copy),
+            None => Styles::None,
+        }
+    }
+
+    /// A constructed copy of the rules of the page's `<style>` (the offline single file) or loaded
+    /// `<link>`.
+    fn copy(el: &web_sys::Element) -> Option<web_sys::CssStyleSheet> {
+        use wasm_bindgen::JsCast;
+
+        let text = match el.dyn_ref::<web_sys::HtmlLinkElement>() {
+            Some(link) => {
+                let sheet: web_sys::CssStyleSheet = link.sheet()?.dyn_into().ok()?;
+                // Throws on a sheet from another origin without CORS.
+                let rules = sheet.css_rules().ok()?;
+                (0..rules.length())
+                    .filter_map(|i| rules.item(i))
+                    .map(|rule| rule.css_text())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            None => el.text_content()?,
+        };
+        let copy = web_sys::CssStyleSheet::new().ok()?;
+        copy.replace_sync(&text).ok()?;
+        Some(copy)
+    }
 }
 
 fn mount_in(
     doc: &web_sys::Document,
     host: &web_sys::Element,
-    styles: &Option<web_sys::Element>,
+    styles: &Styles,
 ) -> Result<(), wasm_bindgen::JsValue> {
     if host.shadow_root().is_some() {
         // Mounted already (the loader ran twice): one widget per element.
@@ -69,61 +107,84 @@ fn mount_in(
     }
     let shadow =
         host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
-    // A `<link>` to the sheet the page already loaded (so it comes from the cache, with the same
-    // integrity check), rather than a constructed copy of its rules: those cannot be read from a
-    // sheet on another origin without CORS. Until it has loaded, a slot keeps showing the
-    // prerendered first screen and the app renders hidden: no flash of unstyled content.
-    let root = doc.create_element("div")?;
-    let mut revealed_on_load = false;
-    if let Some(style) = styles
-        .as_ref()
-        .filter(|s| s.tag_name().eq_ignore_ascii_case("style"))
-    {
-        // The offline single file carries its CSS inline (no file can be fetched from file://).
-        shadow.append_child(&style.clone_node_with_deep(true)?)?;
-        host.replace_children_with_node_0();
-    } else if let Some(page_link) = styles {
-        let link = doc.create_element("link")?;
-        link.set_attribute("rel", "stylesheet")?;
-        // The same request as the page's (address, integrity hash, CORS mode), so the cache serves it.
-        for name in ["href", "integrity", "crossorigin"] {
-            if let Some(value) = page_link.get_attribute(name) {
-                link.set_attribute(name, &value)?;
-            }
+    // Adopted sheets rather than `style` attributes or elements: a strict Content-Security-Policy
+    // allows them.
+    let sheets = js_sys::Array::new();
+    let mut link = None;
+    match styles {
+        Styles::Copy(sheet) => {
+            sheets.push(sheet);
         }
-        let slot = doc.create_element("slot")?;
-        root.set_attribute("hidden", "")?;
-        revealed_on_load = true;
-        shadow.append_child(&link)?;
-        shadow.append_child(&slot)?;
-        // One of the two fires, once.
+        Styles::Link(page_link) => {
+            let l = doc.create_element("link")?;
+            l.set_attribute("rel", "stylesheet")?;
+            // The same request as the page's (address, integrity hash, CORS mode), so the cache
+            // serves it.
+            for name in ["href", "integrity", "crossorigin"] {
+                if let Some(value) = page_link.get_attribute(name) {
+                    l.set_attribute(name, &value)?;
+                }
+            }
+            shadow.append_child(&l)?;
+            link = Some(l);
+        }
+        Styles::None => {}
+    }
+    if let Some(accent) = &config.accent {
+        let sheet = web_sys::CssStyleSheet::new()?;
+        sheet.replace_sync(&accent.css())?;
+        sheets.push(&sheet);
+    }
+    shadow.set_adopted_style_sheets(&sheets);
+    let root = doc.create_element("div")?;
+    let props = props_for(config);
+    let lang = props.loaded.lang.unwrap_or(props.lang);
+    if link.is_none() && crate::i18n::is_available(lang) {
+        host.replace_children_with_node_0();
+        shadow.append_child(&root)?;
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
+        mark_mounted();
+        return Ok(());
+    }
+    // Until the sheet and the language's texts are here, a slot keeps showing the prerendered
+    // first screen and the app waits hidden: no flash of unstyled or untranslated content. It
+    // renders as soon as it has its texts, so that it has read storage and a share link by the
+    // time the sheet arrives.
+    let slot = doc.create_element("slot")?;
+    root.set_attribute("hidden", "")?;
+    shadow.append_child(&slot)?;
+    shadow.append_child(&root)?;
+    let styled = link.as_ref().map(loaded);
+    let host = host.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        // Without its texts, the app says so and shows French (see `app::initial_state`).
+        crate::platform::load_language(lang).await;
+        yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        if let Some(styled) = styled {
+            let _ = wasm_bindgen_futures::JsFuture::from(styled).await;
+        }
+        slot.remove();
+        let _ = root.remove_attribute("hidden");
+        focus_on_reveal(&root);
+        // The prerendered first screen, now replaced, goes.
+        host.replace_children_with_node_0();
+        mark_mounted();
+    });
+    Ok(())
+}
+
+/// Resolves once `link` has loaded its sheet, or failed to: listening from now on.
+fn loaded(link: &web_sys::Element) -> js_sys::Promise {
+    let link = link.clone();
+    js_sys::Promise::new(&mut |resolve, _| {
         for event in ["load", "error"] {
-            let (host, slot, root) = (host.clone(), slot.clone(), root.clone());
+            let resolve = resolve.clone();
             gloo::events::EventListener::once(&link, event, move |_| {
-                slot.remove();
-                let _ = root.remove_attribute("hidden");
-                focus_on_reveal(&root);
-                // The prerendered first screen, now replaced, goes.
-                host.replace_children_with_node_0();
-                mark_mounted();
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
             })
             .forget();
         }
-    } else {
-        host.replace_children_with_node_0();
-    }
-    if let Some(accent) = &config.accent {
-        // Through the CSSOM: a `style` attribute would break a strict Content-Security-Policy.
-        let sheet = web_sys::CssStyleSheet::new()?;
-        sheet.replace_sync(&accent.css())?;
-        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    }
-    shadow.append_child(&root)?;
-    yew::Renderer::<App>::with_root_and_props(root, props_for(config)).render();
-    if !revealed_on_load {
-        mark_mounted();
-    }
-    Ok(())
+    })
 }
 
 /// Focuses what the app asked to focus while the widget was still hidden (see `app::focus_within`).

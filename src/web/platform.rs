@@ -277,3 +277,51 @@ pub async fn copy_text(text: &str) -> bool {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn clear_fragment() {}
+
+/// Makes `lang`'s texts available (see `i18n::pack`): from the pack the page carries inline (the
+/// offline single file), else from the file the page names, checked against its integrity hash.
+/// The page names it in `<script type="application/json" data-autodiag-lang="en"
+/// data-href="…" data-integrity="…">`, which the build writes (the embed loader adds it to its host
+/// page). False when it cannot: no such element, offline, a wrong hash, a pack of another build.
+#[cfg(target_arch = "wasm32")]
+pub async fn load_language(lang: crate::i18n::Lang) -> bool {
+    use crate::i18n::{is_available, pack};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    if is_available(lang) {
+        return true;
+    }
+    let fetched = async {
+        let doc = web_sys::window()?.document()?;
+        let source = doc
+            .query_selector(&format!("script[data-autodiag-lang=\"{}\"]", lang.id()))
+            .ok()??;
+        let inline = source.text_content().unwrap_or_default();
+        if !inline.trim().is_empty() {
+            return Some(inline);
+        }
+        let href = source.get_attribute("data-href")?;
+        let init = web_sys::RequestInit::new();
+        if let Some(hash) = source.get_attribute("data-integrity") {
+            init.set_integrity(&hash);
+        }
+        let response: web_sys::Response =
+            JsFuture::from(web_sys::window()?.fetch_with_str_and_init(&href, &init))
+                .await
+                .ok()?
+                .dyn_into()
+                .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()
+    };
+    match fetched.await {
+        Some(json) => pack::install(&json).is_ok() && is_available(lang),
+        None => false,
+    }
+}

@@ -50,6 +50,27 @@ pub fn watch_share_links(namespace: String, dispatch: Callback<Action>) -> impl 
     }
 }
 
+/// Switches to `lang` once its texts are here: at once when they are, else once its pack is
+/// loaded; when it cannot be, the app says so and stays in its language.
+pub fn choose_language(lang: Lang, dispatch: Callback<Action>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if crate::i18n::is_available(lang) {
+            dispatch.emit(Action::SetLang(lang));
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            dispatch.emit(if super::platform::load_language(lang).await {
+                Action::SetLang(lang)
+            } else {
+                Action::LangUnavailable(lang)
+            });
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    dispatch.emit(Action::SetLang(lang));
+}
+
 /// Compresses `json` and gives back the share link to this page for the widget of `namespace`.
 pub fn make_share_link(json: String, namespace: String, done: Callback<Result<String, TooLong>>) {
     #[cfg(target_arch = "wasm32")]

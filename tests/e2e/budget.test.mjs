@@ -13,7 +13,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 /** The app's own files a first visit of `page` downloads: those it names, and what its loader imports. */
 async function requests(page) {
   const html = await readFile(join(DIST, page), 'utf8');
-  const named = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => m[1]);
+  // Not `data-href`: the English texts, which only an English visit fetches (see below).
+  const named = [...html.matchAll(/(?<![\w-])(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => m[1]);
   const loaders = named.filter((f) => /^loader-.*\.js$/.test(f));
   const imported = [];
   for (const l of loaders) {
@@ -39,4 +40,15 @@ test('the app page keeps within its weight and request budget', async () => {
   console.log(report);
   assert.ok(total <= budget.max_gzip_bytes, `over the budget of ${budget.max_gzip_bytes} B:\n${report}`);
   assert.ok(files.length <= budget.max_requests, `over the budget of ${budget.max_requests} requests:\n${report}`);
+  assert.ok(!files.some((f) => f.startsWith('lang-')), 'a French visit loads no other language');
+});
+
+test('an English visit adds one request, the English texts, within their budget', async () => {
+  const budget = JSON.parse(await readFile(join(ROOT, 'budget.json'), 'utf8'));
+  const html = await readFile(join(DIST, budget.page), 'utf8');
+  const packs = [...html.matchAll(/data-autodiag-lang="en" data-href="\.\/(lang-en-[0-9a-f]+\.json)"/g)].map((m) => m[1]);
+  assert.equal(packs.length, 1, 'the page names the English texts once');
+  const gz = gzipSync(await readFile(join(DIST, packs[0])), { level: 9 }).length;
+  console.log(`${packs[0]}: ${gz} B gzip`);
+  assert.ok(gz <= budget.max_english_gzip_bytes, `${packs[0]} is ${gz} B, over ${budget.max_english_gzip_bytes} B`);
 });

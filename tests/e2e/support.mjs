@@ -100,6 +100,7 @@ export class AutodiagPage {
     this.origin = origin;
     /** The widget's element: every locator looks inside it (through its shadow root). */
     this.within = page.locator(host);
+    this.host = host;
     /** Every URL the page asked for: the app must never leave its origin. */
     this.requests = [];
     this.errors = [];
@@ -157,8 +158,14 @@ export class AutodiagPage {
     return this.within.getByRole('button', { name });
   }
 
+  /** Chooses a language and waits until the widget speaks it (the English texts may be fetched first). */
   async chooseLanguage(name) {
     await this.languageButton(name).click();
+    const lang = await this.languageButton(name).getAttribute('lang');
+    await this.page.waitForFunction(([host, lang]) => {
+      const root = document.querySelector(host)?.shadowRoot ?? document.querySelector(host);
+      return root?.querySelector('[lang]')?.getAttribute('lang') === lang;
+    }, [this.host, lang]);
   }
 
   async widgetLang() {

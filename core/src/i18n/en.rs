@@ -76,6 +76,7 @@ pub static EN: Ui = Ui {
     confirm_delete_all: "Every self-assessment in this browser will be deleted for good. Export those you want to keep first.",
     confirm_yes_delete_all: "Yes, delete everything",
     all_deleted: "All your data was deleted from this browser.",
+    lang_unavailable: super::pack::UNAVAILABLE_EN,
     changed_elsewhere: "This self-assessment was changed in another window: the newest version is shown.",
     conflict: "This self-assessment was changed in another window while you were answering: your last change was not saved and the newest version is shown. Check your last answer.",
     removed_elsewhere: "“{}” was deleted in another window.",
@@ -261,10 +262,10 @@ pub static EN: Ui = Ui {
         refused_too_long: "This share link is too long to hold a self-assessment: it was not opened. Ask for the file instead.",
         too_long_for_link: "This link would be {} bytes long: too much for a link (32,768 at most). Send the file instead.",
     },
-    gap: &GAP_EN,
+    gap: GAP_EN,
 };
 
-pub static GAP_EN: GapUi = GapUi {
+pub const GAP_EN: GapUi = GapUi {
     checklist_heading: "What the standard requires",
     checklist_intro: "For each point, say whether your community already does it, and note the document that shows it: that is what an auditor will ask for.",
     checklist_progress: "Requirements answered: {} of {}",

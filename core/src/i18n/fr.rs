@@ -76,6 +76,7 @@ pub static FR: Ui = Ui {
     confirm_delete_all: "Tous les autodiagnostics de ce navigateur seront supprimés définitivement. Exportez d’abord ceux que vous voulez garder.",
     confirm_yes_delete_all: "Oui, tout supprimer",
     all_deleted: "Toutes vos données ont été supprimées de ce navigateur.",
+    lang_unavailable: "Les textes en anglais n’ont pas pu être chargés (connexion interrompue ?) : l’outil reste en français. Réessayez dans un instant.",
     changed_elsewhere: "Cet autodiagnostic a été modifié dans une autre fenêtre : la version la plus récente est affichée.",
     conflict: "Cet autodiagnostic a été modifié dans une autre fenêtre pendant que vous répondiez : votre dernière modification n’a pas été enregistrée et la version la plus récente est affichée. Vérifiez votre dernière réponse.",
     removed_elsewhere: "« {} » a été supprimé dans une autre fenêtre.",
@@ -261,10 +262,10 @@ pub static FR: Ui = Ui {
         refused_too_long: "Ce lien de partage est trop long pour contenir un autodiagnostic : il n’a pas été ouvert. Demandez plutôt le fichier.",
         too_long_for_link: "Ce lien ferait {} octets : c’est trop pour un lien (32 768 au plus). Envoyez plutôt le fichier.",
     },
-    gap: &GAP_FR,
+    gap: GAP_FR,
 };
 
-pub static GAP_FR: GapUi = GapUi {
+pub const GAP_FR: GapUi = GapUi {
     checklist_heading: "Ce que la norme demande",
     checklist_intro: "Pour chaque point, dites si votre collectivité le fait déjà, et notez le document qui le montre\u{a0}: c’est ce qu’un auditeur demandera.",
     checklist_progress: "Exigences renseignées\u{a0}: {} sur {}",

@@ -1,16 +1,21 @@
 //! The UI's own words in French and English. Framework texts live in `content/`; these are the
 //! labels of the interface. One table per language (`fr.rs`, `en.rs`), each a value of the same
 //! struct, so that a missing translation is a compile error rather than a blank on screen. Views
-//! reach a table only through the handle `Lang::ui()`, so a language could later be loaded at run
-//! time instead of compiled in without changing them. `{}` in a text is filled by [`fill`].
+//! reach a table only through the handle `Lang::ui()`, so that a language can come at run time
+//! rather than compiled in: the wasm carries French only and installs the English pack ([`pack`])
+//! when it is needed. `{}` in a text is filled by [`fill`].
 
 use crate::ids::string_enum;
 
+#[cfg(all_languages)]
 mod en;
 mod fr;
+pub mod pack;
 
+#[cfg(all_languages)]
 pub use en::{EN, GAP_EN};
 pub use fr::{FR, GAP_FR};
+pub use pack::{is_available, Words};
 
 string_enum! {
     /// A language of the interface (and of an assessment's answers).
@@ -33,12 +38,56 @@ impl Lang {
         }
     }
 
+    /// The interface's words in this language. A language whose pack is not installed yet (see
+    /// [`pack`]) falls back to French: callers install it before they switch to it.
+    #[inline(never)]
     pub fn ui(self) -> &'static Ui {
         match self {
             Lang::Fr => &FR,
-            Lang::En => &EN,
+            Lang::En => pack::english().map_or(&FR, |p| p.ui),
         }
     }
+
+    /// The language's own name, as the switch that selects it shows it: known even before its
+    /// pack is loaded.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// Declares the tables' structs: `repr(C)` and made of nothing but `&'static str` (checked at
+/// compile time through [`Words`]), so that a table has the layout of an array of strings and a
+/// language pack becomes one without code per field (`pack::read_ui`).
+macro_rules! words {
+    ($(
+        $(#[$sm:meta])*
+        pub struct $name:ident {
+            $( $(#[$fm:meta])* pub $field:ident : $ty:ty, )*
+        }
+    )*) => {$(
+        $(#[$sm])*
+        #[repr(C)]
+        pub struct $name {
+            $( $(#[$fm])* pub $field: $ty, )*
+        }
+
+        // Fails to compile if a field is anything but strings.
+        const _: () = {
+            const fn words<T: Words>() {}
+            $( words::<$ty>(); )*
+        };
+
+        // SAFETY: repr(C), and every field is `Words` itself (checked just above).
+        unsafe impl Words for $name {
+            #[cfg(all_languages)]
+            fn write(&self, out: &mut Vec<&'static str>) {
+                $( Words::write(&self.$field, out); )*
+            }
+        }
+    )*};
 }
 
 /// Replaces each `{}` of `template` with the next of `args`.
@@ -55,6 +104,7 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
+words! {
 pub struct Ui {
     /// The language's own name, as shown on the switch that selects it.
     pub name: &'static str,
@@ -134,6 +184,8 @@ pub struct Ui {
     pub confirm_delete_all: &'static str,
     pub confirm_yes_delete_all: &'static str,
     pub all_deleted: &'static str,
+    /// A language's texts could not be loaded: the app stays in French.
+    pub lang_unavailable: &'static str,
     pub changed_elsewhere: &'static str,
     pub conflict: &'static str,
     pub removed_elsewhere: &'static str,
@@ -264,7 +316,7 @@ pub struct Ui {
     pub phases: [&'static str; 4],
     pub workshop: WorkshopUi,
     pub share: ShareUi,
-    pub gap: &'static GapUi,
+    pub gap: GapUi,
 }
 
 /// The words of share links.
@@ -390,6 +442,7 @@ pub struct GapUi {
     pub other_indicators_label: &'static str,
     /// "This area is run by {}: …", after a finding on an area another body holds.
     pub taking_part: &'static str,
+}
 }
 
 #[cfg(test)]
