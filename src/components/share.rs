@@ -7,19 +7,23 @@ use crate::hooks::use_app;
 use crate::i18n::fill;
 use crate::share::{TooLong, QR_MAX_BYTES};
 
-/// The link's QR code, or `None` when the link is too long for one. Medium error correction
-/// where it fits, low for the longest links.
+/// The link's QR code, or `None` when the link is too long for one: its bytes in one byte-mode
+/// segment, in the smallest version that holds them, medium error correction where it fits, low
+/// for the longest links.
 pub fn qr_code(link: &str) -> Option<QrModules> {
-    use qrcode::{EcLevel, QrCode};
-    let code = QrCode::with_error_correction_level(link, EcLevel::M)
-        .or_else(|_| QrCode::with_error_correction_level(link, EcLevel::L))
+    use qrcodegen::{QrCode, QrCodeEcc, QrSegment, Version};
+    let segments = [QrSegment::make_bytes(link.as_bytes())];
+    let encode = |ecc| {
+        QrCode::encode_segments_advanced(&segments, ecc, Version::MIN, Version::MAX, None, false)
+    };
+    let code = encode(QrCodeEcc::Medium)
+        .or_else(|_| encode(QrCodeEcc::Low))
         .ok()?;
+    let side = code.size();
     Some(QrModules {
-        width: code.width(),
-        dark: code
-            .into_colors()
-            .into_iter()
-            .map(|c| c == qrcode::Color::Dark)
+        width: side as usize,
+        dark: (0..side * side)
+            .map(|i| code.get_module(i % side, i / side))
             .collect(),
     })
 }
@@ -196,5 +200,61 @@ mod tests {
             qr_code(&"x".repeat(4000)).is_none(),
             "too long for any QR code"
         );
+    }
+
+    /// Reads a code back with an independent decoder: its text, version and error correction
+    /// level (the format's bits: 0 for medium, 1 for low).
+    fn read_back(qr: &QrModules) -> (String, usize, u16) {
+        let w = qr.width;
+        let grid = rqrr::SimpleGrid::from_func(w, |x, y| qr.dark[y * w + x]);
+        let (meta, text) = rqrr::Grid::new(grid).decode().expect("a readable QR code");
+        (text, meta.version.0, meta.ecc_level)
+    }
+
+    /// A link of `len` bytes as the app makes them: an address, then the fragment.
+    fn link(len: usize) -> String {
+        let mut l = "https://mairie.example/autodiag/#share=1.".to_string();
+        let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        l.extend((0..len - l.len()).map(|i| char::from(alphabet[i * 7 % 64])));
+        l
+    }
+
+    #[test]
+    fn the_qr_code_reads_back_as_the_link_at_medium_then_low_correction() {
+        // (length, version, level): the smallest version that holds the bytes, medium
+        // correction up to version 40's 2,331 bytes, low up to its 2,953.
+        for (len, version, level) in [
+            (60, 4, 0),
+            (400, 15, 0),
+            (2331, 40, 0),
+            (2332, 36, 1),
+            (QR_MAX_BYTES, 40, 1),
+        ] {
+            let l = link(len);
+            let qr = qr_code(&l).unwrap();
+            assert_eq!(qr.width, 17 + 4 * version, "{len} bytes");
+            assert_eq!(read_back(&qr), (l, version, level), "{len} bytes");
+        }
+        assert!(qr_code(&link(QR_MAX_BYTES + 1)).is_none());
+    }
+
+    #[test]
+    fn the_drawn_qr_code_scans_with_its_quiet_zone() {
+        let l = link(300);
+        let qr = qr_code(&l).unwrap();
+        // The SVG's path, rasterised at 3 px a module over the light square.
+        let side = qr.width + 2 * QUIET_ZONE;
+        let mut dark = vec![false; side * side];
+        for s in qr.path().split('M').skip(1) {
+            let (x, y) = s.strip_suffix("h1v1h-1z").unwrap().split_once(' ').unwrap();
+            let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
+            dark[y * side + x] = true;
+        }
+        let px = 3 * side;
+        let mut image =
+            rqrr::PreparedImage::prepare_from_bitmap(px, px, |x, y| dark[y / 3 * side + x / 3]);
+        let grids = image.detect_grids();
+        assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].decode().unwrap().1, l);
     }
 }
