@@ -3,23 +3,38 @@
 //   node bench/bench.mjs [runs]      after ./scripts/build.sh
 //
 // 1. The gzip -9 size of each asset of dist/ the browser loads (index.html, JS, wasm, CSS) and their
-//    total, against the 110 kB budget.
-// 2. An answer click: the time from the click to the screen showing it and local storage holding
+//    total, against the budget; then what a French first visit downloads (the files index.html
+//    names and its loader imports, as tests/e2e/budget.test.mjs counts them) and what starting in
+//    English adds (its language pack).
+// 2. In headless Chromium, the median time from navigation to the first screen's content being
+//    painted (first-contentful-paint) and to the app being mounted (wasm started, prerendered
+//    screen replaced), next to the first paint of a static HTML page with the same text and CSS:
+//    the floor a static page sets. Unthrottled over `runs` loads, then on a slow phone (network and
+//    CPU throttled) over fewer, from a server sending gzip and from one that sends the wasm raw;
+//    and on the slow phone, how much later than the first paint the largest paint comes.
+// 3. An answer click: the time from the click to the screen showing it and local storage holding
 //    the new revision, median and p95 over 100 answers on one area step.
 // 4. A workshop: 1,000 participants' files picked at once, from the input's change event until the
 //    merged view (chart and table) is drawn.
-// 3. In headless Chromium, the median time from navigation to the first screen's content being
-//    painted (first-contentful-paint) and to the app being mounted (wasm started, prerendered
-//    screen replaced), next to the first paint of a static HTML page with the same text and CSS:
-//    the floor a static page sets.
+// The figures are printed as a markdown table, to paste into a closing note, and on one SUMMARY
+// line for scripts.
 import { readdir, readFile, writeFile, mkdtemp, rm, copyFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, extname } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serve, browser, DIST, AutodiagPage } from '../tests/e2e/support.mjs';
+import { browser, DIST, AutodiagPage } from '../tests/e2e/support.mjs';
 import { participantFile } from '../tests/e2e/participants.mjs';
+import { serveGzip } from './gzip-server.mjs';
 
 const RUNS = Number(process.argv[2] ?? 15);
+// A throttled load takes seconds, not tenths: fewer of them keep a whole run under ~5 minutes.
+const SLOW_RUNS = Math.max(3, Math.round(RUNS / 3));
+// A slow phone on a poor mobile connection, as DevTools' presets describe one: what the first
+// screen must be readable on before the wasm has arrived.
+const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+const SLOW_CPU = 4;
+// The prerendered first screen should be the largest paint: mounting must not repaint it bigger.
+const LCP_GOAL_MS = 100;
 // The page's weight budget (RGESN 6.1), the same one tests/e2e/budget.test.mjs keeps.
 const BUDGET = JSON.parse(await readFile(new URL('../budget.json', import.meta.url), 'utf8')).max_gzip_bytes;
 const APP_ASSETS = new Set(['.html', '.js', '.wasm', '.css']);
@@ -56,6 +71,41 @@ async function sizes() {
   return total;
 }
 
+/**
+ * The app's own files a first visit of index.html downloads: those it names and what its loader
+ * imports. The same reading as `requests()` in tests/e2e/budget.test.mjs (not imported: importing
+ * a test file would run its test), except that the language packs are set apart, since only a
+ * visitor who chooses or starts in their language fetches one.
+ */
+async function firstVisit() {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const named = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => m[1]);
+  const imported = [];
+  for (const l of named.filter((f) => /^loader-.*\.js$/.test(f))) {
+    const js = await readFile(join(DIST, l), 'utf8');
+    imported.push(...[...js.matchAll(/\.\/([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]));
+  }
+  const all = ['index.html', ...new Set([...named, ...imported])];
+  const isPack = (f) => /^lang-[\w-]+\.json$/.test(f);
+  const gzOf = async (f) => gz(await readFile(join(DIST, f)));
+  let french = 0;
+  const frenchFiles = all.filter((f) => !isPack(f));
+  for (const f of frenchFiles) french += await gzOf(f);
+  console.log('\nA French first visit (index.html, what it names and what its loader imports), gzip -9');
+  console.log(`  ${kB(french).trim()} in ${frenchFiles.length} requests: ${frenchFiles.join(', ')}`);
+  // The pack index.html names, or else any in dist/ (an older page might not name it).
+  const english = all.find((f) => /^lang-en-.*\.json$/.test(f))
+    ?? (await readdir(DIST)).find((f) => /^lang-en-.*\.json$/.test(f));
+  let englishBytes = null;
+  if (english) {
+    englishBytes = await gzOf(english);
+    console.log(`  English first visit adds ${kB(englishBytes).trim()} gzip, 1 request (${english}, fetched only in English)`);
+  } else {
+    console.log('  no lang-en-*.json in dist/: English costs a first visit nothing more');
+  }
+  return { french, requests: frenchFiles.length, english: englishBytes };
+}
+
 /** The built page with its scripts removed: the same text and CSS, nothing to run. */
 async function staticFloor() {
   const dir = await mkdtemp(join(tmpdir(), 'autodiag-floor-'));
@@ -69,25 +119,66 @@ async function staticFloor() {
   return dir;
 }
 
-async function timings(context, origin, { app }) {
+/**
+ * Medians over `runs` fresh loads of `origin`: first contentful paint and, for the app, the
+ * `autodiag:mounted` mark it sets once a widget is visible and answers clicks. With `slow`, each
+ * page is throttled before it navigates, and the largest contentful paint is read too.
+ */
+async function timings(context, origin, { app, runs = RUNS, slow = false }) {
   const fcp = [];
   const mounted = [];
-  for (let i = 0; i < RUNS; i++) {
+  const lcpAfterFcp = [];
+  let largest = null;
+  for (let i = 0; i < runs; i++) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await page.goto(origin + '/');
-    if (app) await page.waitForFunction(() => performance.getEntriesByName('autodiag:mounted').length > 0);
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    if (slow) {
+      await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_CPU });
+      // Buffered, so that the candidates painted before the script could run are kept as well.
+      await page.addInitScript(() => {
+        window.__lcp = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) {
+            // An element inside the widget's shadow tree is not exposed: say so rather than guess.
+            const el = e.element;
+            const name = !el ? '(in a shadow tree)'
+              : el.tagName.toLowerCase() + (el.className ? `.${String(el.className).split(' ')[0]}` : '');
+            window.__lcp.push({ startTime: e.startTime, size: e.size, name });
+          }
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+    }
+    // Polled every 100 ms when throttled, not every frame: the 4× slower CPU is the page's.
+    const wait = { polling: slow ? 100 : 'raf', timeout: 60000 };
+    await page.goto(origin + '/', { timeout: 60000 });
+    if (app) await page.waitForFunction(() => performance.getEntriesByName('autodiag:mounted').length > 0, null, wait);
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, wait);
+    // goto waited for the load event; a quiet second after it (and after mounting) lets a late
+    // candidate, such as a repaint by the mounted widget, be reported.
+    if (slow) await page.waitForTimeout(1000);
     const t = await page.evaluate(() => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
       mounted: performance.getEntriesByName('autodiag:mounted')[0]?.startTime ?? null,
+      lcp: window.__lcp?.at(-1) ?? null,
     }));
     fcp.push(t.fcp);
     if (t.mounted !== null) mounted.push(t.mounted);
+    if (t.lcp) {
+      lcpAfterFcp.push(t.lcp.startTime - t.fcp);
+      largest = t.lcp;
+    }
     await page.close();
   }
-  return { fcp: median(fcp), mounted: mounted.length ? median(mounted) : null };
+  return {
+    runs,
+    fcp: median(fcp),
+    mounted: mounted.length ? median(mounted) : null,
+    lcpAfterFcp: lcpAfterFcp.length ? median(lcpAfterFcp) : null,
+    largest,
+  };
 }
 
 const percentile = (xs, p) => {
@@ -157,9 +248,13 @@ async function workshopMerge(context, origin, n = 1000, runs = 5) {
 }
 
 const total = await sizes();
+const visit = await firstVisit();
 const floorDir = await staticFloor();
-const appServer = await serve(DIST);
-const floorServer = await serve(floorDir);
+// Every server sends gzip as a well-configured one would; one variant leaves the wasm raw, as a
+// server whose compression list lacks application/wasm does.
+const appServer = await serveGzip(DIST);
+const rawWasmServer = await serveGzip(DIST, { uncompressed: ['.wasm'] });
+const floorServer = await serveGzip(floorDir);
 const chrome = await browser();
 try {
   // One warm-up of each, so that both measures start from the same browser state.
@@ -167,20 +262,44 @@ try {
   await timings(chrome.context, floorServer.origin, { app: false });
   const appT = await timings(chrome.context, appServer.origin, { app: true });
   const floorT = await timings(chrome.context, floorServer.origin, { app: false });
-  console.log(`\nFirst screen, headless Chromium, 127.0.0.1, cache disabled, median of ${RUNS} loads`);
-  console.log(`  static page with the same text (floor), first paint ${ms(floorT.fcp)}`);
-  console.log(`  the app, first paint of its first screen     ${ms(appT.fcp)}`);
-  console.log(`  the app, mounted (wasm running)              ${ms(appT.mounted)}`);
+  const slow = { runs: SLOW_RUNS, slow: true };
+  const appSlow = await timings(chrome.context, appServer.origin, { app: true, ...slow });
+  const floorSlow = await timings(chrome.context, floorServer.origin, { app: false, ...slow });
+  const rawSlow = await timings(chrome.context, rawWasmServer.origin, { app: true, ...slow });
+
+  const cell = (n) => `${n.toFixed(0)} ms`;
+  const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+  console.log(`\nLoad times, headless Chromium, 127.0.0.1, cache disabled, gzip from the server; medians of ${RUNS} loads`
+    + ` unthrottled, of ${SLOW_RUNS} on the slow phone (${SLOW_NETWORK.downloadThroughput * 8 / 1e6} Mbit/s down,`
+    + ` ${SLOW_NETWORK.latency} ms RTT, CPU ${SLOW_CPU}× slower). The static page is index.html without its scripts.\n`);
+  console.log('| | app | static page | ratio |');
+  console.log('|---|---|---|---|');
+  console.log(`| first screen's text on screen (FCP) | ${cell(appT.fcp)} | ${cell(floorT.fcp)} | ${ratio(appT.fcp, floorT.fcp)} |`);
+  console.log(`| widget mounted and answering clicks (unthrottled) | ${cell(appT.mounted)} | — | ${ratio(appT.mounted, floorT.fcp)} of static FCP |`);
+  console.log(`| same, slow phone (1.6 Mbit/s, 150 ms RTT, CPU 4× slower), gzip | ${cell(appSlow.mounted)} | ${cell(floorSlow.fcp)} (FCP) | ${ratio(appSlow.mounted, floorSlow.fcp)} |`);
+  console.log(`| same, slow phone, server that does not compress .wasm | ${cell(rawSlow.mounted)} | — | ${ratio(rawSlow.mounted, floorSlow.fcp)} of static FCP (slow) |`);
+  const lcp = appSlow.lcpAfterFcp;
+  console.log(`| largest contentful paint − first contentful paint, slow phone, gzip | ${lcp === null ? 'no LCP entry' : cell(lcp)} | | ${lcp === null ? '' : `goal ≤ ${LCP_GOAL_MS} ms: ${lcp <= LCP_GOAL_MS ? 'met' : 'missed'}`} |`);
+  console.log(`\n  the app's own first paint on the slow phone: ${cell(appSlow.fcp)}`);
+  if (appSlow.largest) {
+    console.log(`  its largest paint (last run): ${appSlow.largest.name}, ${appSlow.largest.size} px², at ${cell(appSlow.largest.startTime)}`);
+  }
   const click = await answerLatency(chrome.context, appServer.origin);
   console.log(`\nAn answer click until shown and saved, over ${click.n} answers`);
   console.log(`  median ${ms(click.median)}   p95 ${ms(click.p95)}`);
   const merge = await workshopMerge(chrome.context, appServer.origin);
   console.log(`\nA workshop: ${merge.n} participants' files merged and drawn, from the file input's change event`);
   console.log(`  median ${ms(merge.median)}   slowest ${ms(merge.max)}`);
-  console.log(`\nSUMMARY gzip_total_bytes=${total} fcp_app_ms=${appT.fcp.toFixed(1)} fcp_static_ms=${floorT.fcp.toFixed(1)} mounted_ms=${appT.mounted.toFixed(1)} click_median_ms=${click.median.toFixed(2)} click_p95_ms=${click.p95.toFixed(2)} merge_1000_ms=${merge.median.toFixed(0)}`);
+  const f = (n, d = 1) => (n === null ? 'na' : n.toFixed(d));
+  console.log(`\nSUMMARY gzip_total_bytes=${total} fcp_app_ms=${f(appT.fcp)} fcp_static_ms=${f(floorT.fcp)} mounted_ms=${f(appT.mounted)}`
+    + ` click_median_ms=${f(click.median, 2)} click_p95_ms=${f(click.p95, 2)} merge_1000_ms=${f(merge.median, 0)}`
+    + ` fr_first_visit_gzip_bytes=${visit.french} fr_first_visit_requests=${visit.requests} en_adds_gzip_bytes=${visit.english ?? 'na'}`
+    + ` slow_fcp_app_ms=${f(appSlow.fcp)} slow_fcp_static_ms=${f(floorSlow.fcp)} slow_mounted_gzip_ms=${f(appSlow.mounted)}`
+    + ` slow_mounted_raw_wasm_ms=${f(rawSlow.mounted)} slow_lcp_minus_fcp_ms=${f(lcp)} runs=${RUNS} slow_runs=${SLOW_RUNS}`);
 } finally {
   await chrome.close();
   await appServer.close();
+  await rawWasmServer.close();
   await floorServer.close();
   await rm(floorDir, { recursive: true, force: true });
 }

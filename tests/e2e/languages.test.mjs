@@ -72,9 +72,16 @@ test('a pack altered on the server is refused by its integrity hash', async () =
 });
 
 test('the widget’s style sheet is fetched once, and styles the widget from its first frame', async () => {
-  const app = await AutodiagPage.fresh(env.chrome.context, env.server.origin);
+  const app = await AutodiagPage.open(env.chrome.context, env.server.origin);
   const sheets = app.requests.filter((u) => /\/main-[0-9a-f]+\.css$/.test(u));
   assert.equal(sheets.length, 1, sheets.join('\n'));
+  // The widget adopted a copy of the page's sheet rather than linking to it again (which a
+  // browser may serve from its memory cache without reporting a request).
+  const shadow = await app.within.evaluate((host) => ({
+    links: host.shadowRoot.querySelectorAll('link').length,
+    adopted: host.shadowRoot.adoptedStyleSheets.length,
+  }));
+  assert.deepEqual(shadow, { links: 0, adopted: 1 });
   // Styled: the primary button has its own colours, not the browser's grey.
   const start = app.within.getByRole('button', { name: 'Commencer' });
   const background = await start.evaluate((b) => getComputedStyle(b).backgroundColor);

@@ -31,6 +31,13 @@ test('the single file runs the quick flow from file:// and keeps the answers', a
     .map((k) => JSON.parse(localStorage.getItem(k))));
   assert.equal(saved.community.name, 'Salle des fêtes');
   assert.equal(saved.areas.mobility.level, 2);
+  // English is in the file too (nothing to fetch from file://), and after a reload as well.
+  await app.chooseLanguage('English');
+  await app.within.getByRole('img', { name: /Purposes/ }).waitFor();
+  await page.reload();
+  await app.ready();
+  assert.equal(await app.widgetLang(), 'en');
+  await app.within.getByRole('img', { name: /Purposes/ }).waitFor();
   assert.deepEqual(requests.filter((u) => u !== url), [], 'the file asks for nothing');
   assert.deepEqual(app.errors, []);
   assert.ok((await stat(FILE)).size < 2_000_000, 'one file under 2 MB');
