@@ -129,6 +129,21 @@ fn mark_style_link(page: &str, css: &str) -> Result<String, String> {
     ))
 }
 
+/// Loader code: when the first widget will start in English (the visitor chose it last time, or
+/// the host asks for it), fetch the English texts alongside the wasm rather than after it. A
+/// preload, so that the app's own fetch of the same file (same mode, same hash) is served from it.
+const PREFETCH_ENGLISH: &str = "{\n\
+  const host = document.querySelector('[data-autodiag]');\n\
+  const pack = document.querySelector('script[data-autodiag-lang=\"en\"][data-href]');\n\
+  let lang = host?.dataset.lang;\n\
+  try { lang = localStorage.getItem(`autodiag37101:${host?.dataset.namespace || 'default'}:lang`) ?? lang; } catch {}\n\
+  if (lang === 'en' && pack) {\n\
+    document.head.append(Object.assign(document.createElement('link'), {\n\
+      rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: pack.dataset.href, integrity: pack.dataset.integrity,\n\
+    }));\n\
+  }\n\
+}\n";
+
 /// The element that tells the app where the English texts are (see `platform::load_language`).
 fn pack_tag(href: &str, integrity: &str) -> String {
     format!(
@@ -200,6 +215,7 @@ fn write_embed(dir: &Path, a: &Assets) -> Result<(String, String), String> {
          \x20 }});\n\
          \x20 document.head.append(pack);\n\
          }}\n\
+         {PREFETCH_ENGLISH}\
          await __wbg_init({{ module_or_path: autodiagWasm }});\n\
          // For pages that add a widget's element later: autodiag37101.mount() mounts the new ones.\n\
          window.autodiag37101 = Object.freeze({{ version: '{version}', mount }});\n"
@@ -385,6 +401,7 @@ fn externalize_loader(page: &str, dir: &Path) -> Result<(String, String, Assets)
          // Content-Security-Policy needs no 'unsafe-inline'; the wasm is checked against its hash.\n\
          import init from '{glue}';\n\
          const wasm = new URL('{wasm}', import.meta.url);\n\
+         {PREFETCH_ENGLISH}\
          await init({{ module_or_path: fetch(wasm, {{ integrity: '{integrity}' }}) }});\n"
     );
     let name = format!("loader-{}.js", fingerprint(loader.as_bytes()));
