@@ -151,6 +151,8 @@ pub enum ImportChoice {
 pub enum Action {
     /// The user chose a language (its texts are here: see `i18n::is_available`).
     SetLang(Lang),
+    /// The user chose a language whose texts are being fetched.
+    LangLoading(Lang),
     /// The user chose a language whose texts could not be loaded.
     LangUnavailable(Lang),
     /// A storage call succeeded (`None`) or failed.
@@ -229,6 +231,8 @@ pub struct State {
     /// True once the user picked a language: only a choice is remembered, never the default, so
     /// that a host page's default still applies on a first visit.
     pub lang_chosen: bool,
+    /// A language chosen whose texts are being fetched: the switch shows it busy meanwhile.
+    pub lang_loading: Option<Lang>,
     /// The last storage failure, shown until storage works again.
     pub storage_error: Option<StorageError>,
     pub assessments: Vec<Assessment>,
@@ -435,8 +439,11 @@ impl State {
             Action::SetLang(lang) => {
                 s.lang = lang;
                 s.lang_chosen = true;
+                s.lang_loading = None;
             }
+            Action::LangLoading(lang) => s.lang_loading = Some(lang),
             Action::LangUnavailable(lang) => {
+                s.lang_loading = None;
                 s.notice = Some(Notice::LangUnavailable(lang));
                 s.arrive(Focus::Notice);
             }

@@ -697,3 +697,18 @@ fn content_seen_brings_an_older_assessment_to_the_current_content() {
     assert_eq!(open_a(&s).content_version, CONTENT_VERSION);
     no_op(&s, Edit::ContentSeen);
 }
+
+#[test]
+fn a_language_whose_texts_are_coming_shows_busy_until_chosen_or_refused() {
+    let s = run(start(), [Action::LangLoading(Lang::En)]);
+    assert_eq!(s.lang_loading, Some(Lang::En));
+    assert_eq!(s.lang, Lang::Fr);
+    let chosen = run(s.clone(), [Action::SetLang(Lang::En)]);
+    assert_eq!((chosen.lang, chosen.lang_loading), (Lang::En, None));
+    assert!(chosen.lang_chosen);
+    let refused = run(s, [Action::LangUnavailable(Lang::En)]);
+    assert_eq!((refused.lang, refused.lang_loading), (Lang::Fr, None));
+    assert!(!refused.lang_chosen, "nothing to store");
+    assert_eq!(refused.notice, Some(Notice::LangUnavailable(Lang::En)));
+    assert_eq!(refused.focus, Some(Focus::Notice));
+}

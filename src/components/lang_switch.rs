@@ -9,11 +9,19 @@ use crate::web::tasks;
 pub fn lang_switch(app: &AppContext) -> Html {
     let buttons = Lang::ALL.iter().map(|&lang| {
         let dispatch = app.dispatcher();
-        let onclick = Callback::from(move |_| tasks::choose_language(lang, dispatch.clone()));
+        // One fetch at a time: a second click while the texts come does nothing.
+        let loading = app.lang_loading.is_some();
+        let onclick = Callback::from(move |_| {
+            if !loading {
+                tasks::choose_language(lang, dispatch.clone())
+            }
+        });
         let current = lang == app.lang;
+        let busy = app.lang_loading == Some(lang);
         html! {
             <button type="button" class="lang-button" lang={lang.id()}
-                aria-pressed={if current { "true" } else { "false" }} {onclick}>
+                aria-pressed={if current { "true" } else { "false" }}
+                aria-busy={busy.then_some("true")} {onclick}>
                 { lang.name() }
             </button>
         }

@@ -59,6 +59,7 @@ pub fn choose_language(lang: Lang, dispatch: Callback<Action>) {
             dispatch.emit(Action::SetLang(lang));
             return;
         }
+        dispatch.emit(Action::LangLoading(lang));
         wasm_bindgen_futures::spawn_local(async move {
             dispatch.emit(if super::platform::load_language(lang).await {
                 Action::SetLang(lang)

@@ -30,6 +30,9 @@ test('the quick flow runs under a strict CSP with no violation and no style attr
     await page.getByText('Réponses\u00a0: 13 sur 18').first().waitFor();
     await app.next();
     await page.getByRole('img', { name: /Finalités/ }).waitFor();
+    // The English texts are fetched under the same policy.
+    await app.chooseLanguage('English');
+    await page.getByRole('img', { name: /Purposes/ }).waitFor();
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(app.errors, []);
     assert.equal(await page.locator('[style]').count(), 0, 'no element carries a style attribute');

@@ -13,9 +13,19 @@ test('a French visit never fetches the English texts; choosing English fetches t
   await app.heading(2).filter({ hasText: 'Les 12 domaines d’action' }).waitFor();
   assert.deepEqual(app.requests.filter(isPack), []);
 
-  await app.chooseLanguage('English');
+  // On a slow connection, the button says at once that English is on its way.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await app.page.route('**/lang-en-*.json', async (route) => { await held; await route.continue(); });
+  await app.languageButton('English').click();
+  await app.page.waitForFunction(() => document.querySelector('[data-autodiag]').shadowRoot
+    .querySelector('button[lang="en"][aria-busy="true"]'));
+  assert.equal(await app.widgetLang(), 'fr');
+  release();
   await app.heading(2).filter({ hasText: 'The 12 areas of action' }).waitFor();
+  await app.page.unroute('**/lang-en-*.json');
   assert.equal(await app.languageButton('English').getAttribute('aria-pressed'), 'true');
+  assert.equal(await app.languageButton('English').getAttribute('aria-busy'), null);
   // Back and forth: the texts stay, nothing is fetched again.
   await app.chooseLanguage('Français');
   await app.heading(2).filter({ hasText: 'Les 12 domaines d’action' }).waitFor();
