@@ -102,6 +102,12 @@ pub fn is_available(lang: Lang) -> bool {
 /// Reads a pack and makes its language available. Installing a language that is already here
 /// does nothing.
 pub fn install(json: &str) -> Result<Lang, PackError> {
+    // Two widgets that both start in English may each fetch the pack: the second is not parsed
+    // (its strings would be kept for nothing).
+    #[cfg(not(all_languages))]
+    if INSTALLED.get().is_some() {
+        return Ok(Lang::En);
+    }
     let words: Vec<String> = serde_json::from_str(json).map_err(|_| PackError::Malformed)?;
     let (lang, _pack) = parse(words)?;
     // Compiled in already where every language is.
