@@ -22,7 +22,7 @@ import { readdir, readFile, writeFile, mkdtemp, rm, copyFile } from 'node:fs/pro
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, extname } from 'node:path';
 import { tmpdir } from 'node:os';
-import { browser, DIST, AutodiagPage } from '../tests/e2e/support.mjs';
+import { browser, DIST, AutodiagPage, firstVisitFiles, englishPacks } from '../tests/e2e/support.mjs';
 import { participantFile } from '../tests/e2e/participants.mjs';
 import { serveGzip } from './gzip-server.mjs';
 
@@ -72,30 +72,18 @@ async function sizes() {
 }
 
 /**
- * The app's own files a first visit of index.html downloads: those it names and what its loader
- * imports. The same reading as `requests()` in tests/e2e/budget.test.mjs (not imported: importing
- * a test file would run its test), except that the language packs are set apart, since only a
- * visitor who chooses or starts in their language fetches one.
+ * What a French first visit of index.html downloads, counted as tests/e2e/budget.test.mjs does
+ * (`firstVisitFiles`), and what the English texts add: only a visitor who chooses English or
+ * starts in it fetches them.
  */
 async function firstVisit() {
-  const html = await readFile(join(DIST, 'index.html'), 'utf8');
-  const named = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => m[1]);
-  const imported = [];
-  for (const l of named.filter((f) => /^loader-.*\.js$/.test(f))) {
-    const js = await readFile(join(DIST, l), 'utf8');
-    imported.push(...[...js.matchAll(/\.\/([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]));
-  }
-  const all = ['index.html', ...new Set([...named, ...imported])];
-  const isPack = (f) => /^lang-[\w-]+\.json$/.test(f);
   const gzOf = async (f) => gz(await readFile(join(DIST, f)));
   let french = 0;
-  const frenchFiles = all.filter((f) => !isPack(f));
+  const frenchFiles = await firstVisitFiles();
   for (const f of frenchFiles) french += await gzOf(f);
   console.log('\nA French first visit (index.html, what it names and what its loader imports), gzip -9');
   console.log(`  ${kB(french).trim()} in ${frenchFiles.length} requests: ${frenchFiles.join(', ')}`);
-  // The pack index.html names, or else any in dist/ (an older page might not name it).
-  const english = all.find((f) => /^lang-en-.*\.json$/.test(f))
-    ?? (await readdir(DIST)).find((f) => /^lang-en-.*\.json$/.test(f));
+  const [english] = await englishPacks();
   let englishBytes = null;
   if (english) {
     englishBytes = await gzOf(english);

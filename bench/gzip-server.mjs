@@ -12,25 +12,17 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, extname, normalize, resolve } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
+import { TYPES } from '../tests/e2e/support.mjs';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.wasm', '.svg']);
 
 /**
  * Serves `root` on 127.0.0.1 at a free port, gzip when the browser accepts it. Returns the origin,
- * a close() and `sent`, the bytes written per path (to check what the browser received).
+ * and a close().
  */
 export async function serveGzip(root, { uncompressed = [] } = {}) {
   root = resolve(root);
   const raw = new Set(uncompressed);
-  const sent = new Map();
   const server = createServer(async (req, res) => {
     const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const path = normalize('/' + url);
@@ -59,12 +51,11 @@ export async function serveGzip(root, { uncompressed = [] } = {}) {
       }
     }
     headers['content-length'] = body.length;
-    sent.set(path, body.length);
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
   // Browsers keep connections alive: end them, or close() would wait for them forever.
-  return { origin, sent, close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }) };
+  return { origin, close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }) };
 }

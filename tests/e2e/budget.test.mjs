@@ -6,27 +6,13 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DIST } from './support.mjs';
+import { DIST, firstVisitFiles, englishPacks } from './support.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** The app's own files a first visit of `page` downloads: those it names, and what its loader imports. */
-async function requests(page) {
-  const html = await readFile(join(DIST, page), 'utf8');
-  // Not `data-href`: the English texts, which only an English visit fetches (see below).
-  const named = [...html.matchAll(/(?<![\w-])(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => m[1]);
-  const loaders = named.filter((f) => /^loader-.*\.js$/.test(f));
-  const imported = [];
-  for (const l of loaders) {
-    const js = await readFile(join(DIST, l), 'utf8');
-    imported.push(...[...js.matchAll(/\.\/([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]));
-  }
-  return [page, ...new Set([...named, ...imported])];
-}
-
 test('the app page keeps within its weight and request budget', async () => {
   const budget = JSON.parse(await readFile(join(ROOT, 'budget.json'), 'utf8'));
-  const files = await requests(budget.page);
+  const files = await firstVisitFiles(budget.page);
   assert.ok(files.some((f) => f.endsWith('.wasm')), `the wasm is counted: ${files}`);
   assert.ok(files.some((f) => f.endsWith('.css')), 'the style sheet is counted');
   let total = 0;
@@ -45,8 +31,7 @@ test('the app page keeps within its weight and request budget', async () => {
 
 test('an English visit adds one request, the English texts, within their budget', async () => {
   const budget = JSON.parse(await readFile(join(ROOT, 'budget.json'), 'utf8'));
-  const html = await readFile(join(DIST, budget.page), 'utf8');
-  const packs = [...html.matchAll(/data-autodiag-lang="en" data-href="\.\/(lang-en-[0-9a-f]+\.json)"/g)].map((m) => m[1]);
+  const packs = await englishPacks(budget.page);
   assert.equal(packs.length, 1, 'the page names the English texts once');
   const gz = gzipSync(await readFile(join(DIST, packs[0])), { level: 9 }).length;
   console.log(`${packs[0]}: ${gz} B gzip`);

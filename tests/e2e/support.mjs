@@ -12,7 +12,7 @@ const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 
-const TYPES = {
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm',
@@ -20,6 +20,27 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
 };
+
+/**
+ * The app's own files a first visit of `page` downloads: the page, the files it names, and what
+ * its loader imports. Not `data-href`: the English texts, which only an English visit fetches.
+ */
+export async function firstVisitFiles(page = 'index.html') {
+  const html = await readFile(join(DIST, page), 'utf8');
+  const named = [...html.matchAll(/(?<![\w-])(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => m[1]);
+  const imported = [];
+  for (const l of named.filter((f) => /^loader-.*\.js$/.test(f))) {
+    const js = await readFile(join(DIST, l), 'utf8');
+    imported.push(...[...js.matchAll(/\.\/([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]));
+  }
+  return [page, ...new Set([...named, ...imported])];
+}
+
+/** The English texts' files `page` names (one, when the build is right). */
+export async function englishPacks(page = 'index.html') {
+  const html = await readFile(join(DIST, page), 'utf8');
+  return [...html.matchAll(/data-autodiag-lang="en" data-href="\.\/(lang-en-[0-9a-f]+\.json)"/g)].map((m) => m[1]);
+}
 
 /**
  * Serves `root` on 127.0.0.1 at a free port, under the path `base` (as a town hall's site might

@@ -3,7 +3,6 @@
 use super::{GapUi, ShareUi, Ui, WorkshopUi};
 
 pub static EN: Ui = Ui {
-    name: "English",
     csv_holder: "Held by",
     csv_value: "Latest value",
     csv_unit: "Unit",

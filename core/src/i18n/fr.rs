@@ -3,7 +3,6 @@
 use super::{GapUi, ShareUi, Ui, WorkshopUi};
 
 pub static FR: Ui = Ui {
-    name: "Français",
     csv_holder: "Porté par",
     csv_value: "Dernière valeur",
     csv_unit: "Unité",

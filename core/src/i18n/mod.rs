@@ -106,8 +106,6 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 
 words! {
 pub struct Ui {
-    /// The language's own name, as shown on the switch that selects it.
-    pub name: &'static str,
     /// Columns and sections of the CSV that format v2 added.
     pub csv_holder: &'static str,
     pub csv_value: &'static str,
