@@ -7,7 +7,6 @@
 
 mod assessment_list;
 mod blank;
-mod charts;
 mod export_button;
 mod fields;
 mod file_picker;
@@ -17,7 +16,7 @@ mod overview;
 mod profile;
 mod questions;
 mod radio_group;
-mod readiness;
+mod render;
 mod review;
 mod share;
 mod start;
@@ -31,7 +30,6 @@ pub use lang_switch::lang_switch;
 pub use notices::notices;
 pub use overview::overview;
 pub use radio_group::{radio_group, Choice, Question};
-pub use readiness::reading;
 pub use share::SharePanel;
 pub use start::StartScreen;
 pub use wizard::Wizard;

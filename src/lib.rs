@@ -6,8 +6,8 @@
 //! adapter to the browser (storage, files, clock, events) and every `cfg(target_arch)`.
 
 pub use autodiag_core::{
-    compare, config, content, csv, findings, format, i18n, model, numbers, print, scoring, share,
-    state, steps, workshop,
+    compare, config, content, csv, findings, format, i18n, model, numbers, print, report, scoring,
+    share, state, steps, workshop,
 };
 
 pub mod app;

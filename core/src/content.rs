@@ -234,6 +234,15 @@ pub fn met_text(m: crate::model::Met, lang: Lang) -> &'static str {
     REQUIREMENT_ANSWERS[m.index()].title.get(lang)
 }
 
+/// A purpose's priority in the UI's words (« Haute » / "High"); `missing` when none was given.
+pub fn priority_title(
+    p: Option<crate::model::Priority>,
+    missing: &'static str,
+    lang: Lang,
+) -> &'static str {
+    p.map_or(missing, |p| PRIORITIES[p as usize].title.get(lang))
+}
+
 /// A management-system clause as the reports name it: "§ 4 – Context of the organization", the
 /// sign kept with its number.
 pub fn clause_name(c: usize, lang: Lang) -> String {

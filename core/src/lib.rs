@@ -21,6 +21,7 @@ mod ids;
 pub mod model;
 pub mod numbers;
 pub mod print;
+pub mod report;
 pub mod scoring;
 pub mod share;
 pub mod state;

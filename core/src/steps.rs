@@ -2,6 +2,7 @@
 //! step counts as answered.
 
 use crate::content::{Pdca, AREAS, N_AREAS, PHASES, PURPOSES};
+use crate::i18n::{fill, Lang};
 use crate::model::{Assessment, Mode};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +20,20 @@ pub enum Step {
 }
 
 impl Step {
+    /// The step's title, as the stepper, the step's heading and the review's links show it.
+    pub fn title(self, lang: Lang) -> String {
+        let ui = lang.ui();
+        match self {
+            Step::Community => ui.step_community.into(),
+            Step::Scope => ui.step_scope.into(),
+            Step::Purposes => ui.step_purposes.into(),
+            Step::Area(a) => AREAS[a].title.get(lang).into(),
+            Step::Phase(p) => fill(ui.step_phase, &[p.info().title.get(lang)]),
+            Step::Review => ui.step_review.into(),
+            Step::Profile => ui.step_profile.into(),
+        }
+    }
+
     /// A stable name for the step, to remember where the user was.
     pub fn id(self) -> String {
         match self {
@@ -104,7 +119,6 @@ pub fn valid_step(a: &Assessment, wanted: Option<Step>) -> Step {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
 
     fn blank(mode: Mode) -> Assessment {
         Assessment::new("x".into(), "t".into(), Lang::Fr, mode, "n".into())

@@ -137,7 +137,7 @@ pub fn StartScreen() -> Html {
             if app.host.intro {
                 { overview(&app) }
             }
-            { super::reading(app.lang) }
+            { super::render::plain(&app, &[crate::report::reading(app.lang)]) }
 
             <section class="panel">
                 <h2>{ ui.data_heading }</h2>

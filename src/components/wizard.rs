@@ -3,9 +3,8 @@ use yew::prelude::*;
 use super::export_button;
 use super::questions::{area_step, phase_step, purposes_step, scope_step, CommunityStep};
 use super::review::review_step;
-use crate::content::AREAS;
 use crate::hooks::use_app;
-use crate::i18n::{fill, Lang};
+use crate::i18n::fill;
 use crate::model::Mode;
 use crate::platform;
 use crate::scoring;
@@ -14,20 +13,6 @@ use crate::steps::{step_progress, steps, Step};
 
 /// Changes after which an export is suggested, as browsers may evict a site's storage.
 const LONG_SITTING_EDITS: u32 = 25;
-
-/// The title of a step, as the stepper and the step's heading show it.
-pub fn step_title(step: Step, lang: Lang) -> String {
-    let ui = lang.ui();
-    match step {
-        Step::Community => ui.step_community.into(),
-        Step::Scope => ui.step_scope.into(),
-        Step::Purposes => ui.step_purposes.into(),
-        Step::Area(a) => AREAS[a].title.get(lang).into(),
-        Step::Phase(p) => fill(ui.step_phase, &[p.info().title.get(lang)]),
-        Step::Review => ui.step_review.into(),
-        Step::Profile => ui.step_profile.into(),
-    }
-}
 
 /// The guided walk through the open assessment: where you are, the current step, and the way on.
 #[component]
@@ -55,7 +40,7 @@ pub fn Wizard() -> Html {
         html! {
             <li class={classes!(status.map(|_| if done == asked { "done" } else { "todo" }))}>
                 <button type="button" class="link-button" aria-current={current} onclick={goto(s)}>
-                    { format!("{}. {}", i + 1, step_title(s, lang)) }
+                    { format!("{}. {}", i + 1, s.title(lang)) }
                     if let Some(status) = status {
                         <span class="step-status">{ format!(" ({status})") }</span>
                     }
@@ -125,7 +110,7 @@ pub fn Wizard() -> Html {
 
             // Keyed by step: each step's controls are new elements, never another step's reused.
             <section class="step" key={step.id()} aria-labelledby={app.id("step-heading")}>
-                <h1 id={app.id("step-heading")} tabindex="-1">{ step_title(step, lang) }</h1>
+                <h1 id={app.id("step-heading")} tabindex="-1">{ step.title(lang) }</h1>
                 { body }
             </section>
 
@@ -136,7 +121,7 @@ pub fn Wizard() -> Html {
                 if let Some(nx) = next {
                     <button type="button" class="button button-primary" onclick={goto(nx)}
                         aria-describedby={app.id("next-is")}>{ ui.next }{ " →" }</button>
-                    <p class="next-is" id={app.id("next-is")}>{ fill(ui.next_is, &[&step_title(nx, lang)]) }</p>
+                    <p class="next-is" id={app.id("next-is")}>{ fill(ui.next_is, &[&nx.title(lang)]) }</p>
                 }
             </div>
 

@@ -3,12 +3,12 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::charts::level_text;
 use crate::content::{
     met_text, AREAS, CLAUSES, LEVELS, N_AREAS, PRIORITIES, PURPOSES, REQUIREMENTS,
 };
 use crate::hooks::{use_app, AppContext};
 use crate::i18n::{fill, Lang};
+use crate::numbers::level_text;
 use crate::platform;
 use crate::scoring::ItemStats;
 use crate::state::{Action, WorkshopSession};
@@ -219,7 +219,7 @@ fn spread_chart(app: &AppContext, merged: &Workshop) -> Html {
     let rows = AREAS.iter().enumerate().map(|(i, area)| {
         let y = 20 + ROW * i as i32;
         let s = merged.stats(Item::Area(i));
-        let lines = super::charts::wrap(area.title.get(lang), 34);
+        let lines = crate::report::chart::wrap(area.title.get(lang), 34);
         let two = lines.len() > 1;
         html! {
             <g>
