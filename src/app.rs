@@ -48,7 +48,7 @@ fn initial_state(p: &AppProps) -> State {
         s.notice = Some(crate::state::Notice::LangUnavailable(lang));
         s
     };
-    s.assessments = l.assessments.clone();
+    s.assessments = l.assessments.iter().cloned().collect();
     s.quarantine = l.quarantine.clone();
     s.exported = l.exported.clone();
     s.positions = l.steps.clone();

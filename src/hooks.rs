@@ -4,7 +4,7 @@ mod use_app;
 mod use_persistence;
 
 pub use use_app::{use_app, AppContext, Host};
-pub use use_persistence::{from_other_window, use_persistence};
+pub use use_persistence::use_persistence;
 
 use std::ops::Deref;
 use std::rc::Rc;

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 
 use autodiag37101::files::{self, check_workshop, TooMuch, MAX_FILE_BYTES};
 use autodiag37101::format::{export_compact, MAX_DOCUMENT_BYTES};
-use autodiag37101::hooks::from_other_window;
 use autodiag37101::i18n::Lang;
 use autodiag37101::model::Mode;
 use autodiag37101::share::*;
+use autodiag37101::state::from_other_window;
 use autodiag37101::state::Action;
 use common::*;
 

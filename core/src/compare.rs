@@ -66,8 +66,11 @@ pub fn same_community(a: &Assessment, b: &Assessment) -> bool {
 }
 
 /// Other assessments of the same community, most recent first: what the profile can compare with.
-pub fn candidates<'a>(now: &Assessment, all: &'a [Assessment]) -> Vec<&'a Assessment> {
-    let mut list: Vec<&Assessment> = all.iter().filter(|b| same_community(now, b)).collect();
+pub fn candidates<'a>(
+    now: &Assessment,
+    all: impl IntoIterator<Item = &'a Assessment>,
+) -> Vec<&'a Assessment> {
+    let mut list: Vec<&Assessment> = all.into_iter().filter(|b| same_community(now, b)).collect();
     crate::model::sort_small_by(&mut list, |x, y| y.updated.cmp(&x.updated));
     list
 }

@@ -1,229 +1,28 @@
-//! The app's state and the one reducer that changes it. Plain data and named actions: components
-//! dispatch, nothing else mutates. Ids and clock readings come in with the actions, so the reducer
-//! stays pure and is tested natively.
+//! The app's state and the one reducer that changes it. Plain data and named actions
+//! (`action.rs`): components dispatch, nothing else mutates. Ids and clock readings come in with
+//! the actions, so the reducer stays pure and is tested natively. Edits to an assessment's answers
+//! are in `edit.rs`, what the user is told in `notice.rs`, and other windows' changes in `sync.rs`.
+
+mod action;
+mod assessments;
+mod edit;
+mod notice;
+mod sync;
 
 use std::rc::Rc;
+
+pub use action::{Action, ImportChoice};
+pub use assessments::Assessments;
+pub use edit::{apply, Edit, Plan};
+pub use notice::{Focus, Notice, Quarantined, StorageError};
+pub use sync::from_other_window;
 
 use crate::format::ImportError;
 use crate::i18n::Lang;
 use crate::model::*;
 use crate::share::Refused;
 use crate::steps::{valid_step, Step};
-use crate::workshop::{Item, Workshop};
-
-/// Why the browser's storage could not be used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StorageError {
-    /// No storage: blocked by the browser's settings or policy.
-    Unavailable,
-    /// The write was refused, most often because the quota is used up.
-    WriteRefused,
-}
-
-/// A stored value that could not be read: kept aside untouched, never overwritten.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Quarantined {
-    /// The storage key it lives under.
-    pub key: String,
-    /// The raw stored text, offered for download.
-    pub raw: String,
-    pub error: ImportError,
-}
-
-/// A message about something that just happened, shown until dismissed or replaced.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Notice {
-    /// An assessment was deleted; `Action::Undo` brings it back.
-    Deleted {
-        name: String,
-    },
-    /// Another window saved a newer version of the open assessment; it is now shown.
-    ChangedElsewhere,
-    /// Another window saved a newer version while a change was being made here: that change was
-    /// not saved, the newer version is shown.
-    Conflict,
-    /// Another window deleted the open assessment.
-    RemovedElsewhere {
-        name: String,
-    },
-    Imported {
-        name: String,
-    },
-    ImportFailed(ImportError),
-    /// Everything this app stored in this browser was deleted.
-    AllDeleted,
-    /// A share link that cannot be decoded (cut short, or altered).
-    ShareLinkBroken,
-    /// A share link longer than any the app makes, or decompressing past a document's limit.
-    ShareLinkTooLong,
-    /// The texts of a language could not be loaded (offline, blocked): the app stays in French.
-    LangUnavailable(Lang),
-}
-
-/// Where keyboard focus goes once the screen has changed after a user's action, so that a
-/// keyboard or screen-reader user is told where they now are instead of being left on `<body>`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Focus {
-    /// The heading of the screen now shown (the step, the start screen).
-    Heading,
-    /// The message about what just happened.
-    Notice,
-    /// A question the app asks before going on (an import that would replace, a share link).
-    Decision,
-}
-
-/// A change to the open assessment's answers.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Edit {
-    Name(String),
-    Kind(Option<Kind>),
-    Population(Option<Population>),
-    Perimeter(String),
-    Object(Option<Object>),
-    Scale(Option<Scale>),
-    Phase(Option<ProjectPhase>),
-    Date(Option<String>),
-    Participants(String),
-    CommunityNotes(String),
-    Priority(usize, Option<Priority>),
-    InScope(usize, bool),
-    Level(usize, Option<Answer>),
-    Target(usize, Option<Level>),
-    AreaPriority(usize, Option<Priority>),
-    Contribution(usize, usize, Option<Contribution>),
-    Indicators(usize, String),
-    AreaNotes(usize, String),
-    ClauseLevel(usize, Option<Answer>),
-    ClauseNotes(usize, String),
-    /// Who holds an area.
-    Holder(usize, Option<Holder>),
-    /// Area, position among its suggested indicators, followed (with its value) or not.
-    Follow(usize, usize, Option<Followed>),
-    /// A requirement of the checklist, by index in `REQUIREMENTS`.
-    Requirement(usize, Option<Met>),
-    Evidence(usize, String),
-    /// A new action in an area's or a clause's plan, with a title to start from (empty for a
-    /// blank action, a requirement's title when an unmet requirement is added to the plan).
-    AddAction(Plan, String),
-    /// Plan, action index, new values.
-    SetAction(Plan, usize, PlannedAction),
-    RemoveAction(Plan, usize),
-    /// The user has seen what content version 2 asks: the assessment now counts as answered with
-    /// the current content.
-    ContentSeen,
-}
-
-/// Whose action plan: an area's or a management-system clause's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Plan {
-    Area(usize),
-    Clause(usize),
-}
-
-impl Plan {
-    pub fn actions(self, a: &Assessment) -> &[PlannedAction] {
-        match self {
-            Plan::Area(i) => &a.areas[i].actions,
-            Plan::Clause(i) => &a.clauses[i].actions,
-        }
-    }
-
-    fn actions_mut(self, a: &mut Assessment) -> &mut Vec<PlannedAction> {
-        match self {
-            Plan::Area(i) => &mut a.areas[i].actions,
-            Plan::Clause(i) => &mut a.clauses[i].actions,
-        }
-    }
-}
-
-/// What to do with an imported file whose id is already in the list.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ImportChoice {
-    /// Keep both: the file becomes a new assessment with a new id.
-    KeepBoth {
-        new_id: String,
-    },
-    Replace,
-    Cancel,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// The user chose a language (its texts are here: see `i18n::is_available`).
-    SetLang(Lang),
-    /// The user chose a language whose texts are being fetched.
-    LangLoading(Lang),
-    /// The user chose a language whose texts could not be loaded.
-    LangUnavailable(Lang),
-    /// A storage call succeeded (`None`) or failed.
-    StorageResult(Option<StorageError>),
-    Create {
-        id: String,
-        now: String,
-        mode: Mode,
-        name: String,
-    },
-    Open(String),
-    /// Back to the start screen.
-    Close,
-    Goto(Step),
-    Edit {
-        now: String,
-        edit: Edit,
-    },
-    Rename {
-        id: String,
-        name: String,
-        now: String,
-    },
-    Duplicate {
-        id: String,
-        new_id: String,
-        now: String,
-        name: String,
-    },
-    Delete(String),
-    Undo,
-    DismissNotice,
-    Import(Box<Assessment>),
-    ImportFailed(ImportError),
-    ResolveImport(ImportChoice),
-    /// A share link was opened: its assessment, validated as a file import is, or why not.
-    Shared(Result<Box<Assessment>, crate::share::Refused>),
-    /// The user's answer to a share link: import it (true) or not.
-    SharedDecision(bool),
-    /// Opens the merged view of a workshop.
-    Workshop(Box<WorkshopSession>),
-    /// Tally mode: `people` chose `value` for `item`.
-    WorkshopCount {
-        item: Item,
-        value: u8,
-        people: u32,
-    },
-    /// Switches between the merged view and tally mode.
-    WorkshopTally(bool),
-    WorkshopClose,
-    /// Saves the suggested consensus as a new assessment and opens it for the facilitator to adjust.
-    WorkshopConsensus {
-        id: String,
-        now: String,
-        name: String,
-    },
-    /// Another window saved this (its stored revision is newer than ours).
-    External(Box<Assessment>),
-    /// Another window deleted this id.
-    ExternalRemoved(String),
-    /// Our write found a newer stored version: show it and say our change was not saved.
-    Conflict(Box<Assessment>),
-    /// A quarantined stored value was deleted by the user.
-    DropQuarantined(String),
-    /// Everything stored by this app in this browser was deleted.
-    DeleteAll,
-    Exported {
-        id: String,
-        at: String,
-    },
-}
+use crate::workshop::Workshop;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct State {
@@ -235,7 +34,7 @@ pub struct State {
     pub lang_loading: Option<Lang>,
     /// The last storage failure, shown until storage works again.
     pub storage_error: Option<StorageError>,
-    pub assessments: Vec<Assessment>,
+    pub assessments: Assessments,
     /// Grows whenever `assessments` changes, so persistence runs only then.
     pub generation: u64,
     /// The open assessment's id; `None` on the start screen.
@@ -256,7 +55,7 @@ pub struct State {
     pub edits_since_export: u32,
     /// The workshop being merged, when the facilitator has one open (kept in memory only: its
     /// outcome is the consensus assessment, which is saved).
-    pub workshop: Option<WorkshopSession>,
+    pub workshop: Option<Rc<WorkshopSession>>,
     /// An assessment a share link brought, waiting for the user to import it or not.
     pub shared: Option<Assessment>,
     /// Where focus goes after the last action that changed the screen, and how many such actions
@@ -286,7 +85,7 @@ impl State {
     }
 
     pub fn find(&self, id: &str) -> Option<&Assessment> {
-        self.assessments.iter().find(|a| a.id == id)
+        self.assessments.find(id)
     }
 
     /// The open assessment, if any.
@@ -294,29 +93,29 @@ impl State {
         self.current.as_deref().and_then(|id| self.find(id))
     }
 
-    fn index(&self, id: &str) -> Option<usize> {
-        self.assessments.iter().position(|a| a.id == id)
+    pub(super) fn index(&self, id: &str) -> Option<usize> {
+        self.assessments.position(id)
     }
 
-    fn changed(&mut self) {
+    pub(super) fn changed(&mut self) {
         self.generation += 1;
     }
 
-    fn arrive(&mut self, focus: Focus) {
+    pub(super) fn arrive(&mut self, focus: Focus) {
         self.focus = Some(focus);
         self.arrivals = self.arrivals.wrapping_add(1);
     }
 
     /// Puts `a` in place of the assessment with its id, or adds it.
-    fn upsert(&mut self, a: Assessment) {
+    pub(super) fn upsert(&mut self, a: Assessment) {
         match self.index(&a.id) {
-            Some(i) => self.assessments[i] = a,
+            Some(i) => self.assessments.set(i, a),
             None => self.assessments.push(a),
         }
     }
 
     /// Removes the assessment at `i`, back to the start screen if it was open; true if it was.
-    fn take(&mut self, i: usize) -> (Assessment, bool) {
+    pub(super) fn take(&mut self, i: usize) -> (Assessment, bool) {
         let a = self.assessments.remove(i);
         let was_open = self.current.as_deref() == Some(&a.id);
         if was_open {
@@ -327,185 +126,40 @@ impl State {
     }
 }
 
-/// Applies an edit; false when it changes nothing (or would break a rule of the format).
-pub fn apply(a: &mut Assessment, edit: Edit) -> bool {
-    fn set<T: PartialEq>(slot: &mut T, v: T) -> bool {
-        let changed = *slot != v;
-        *slot = v;
-        changed
-    }
-    fn text(slot: &mut String, v: String) -> bool {
-        // The format's limit; the fields also carry maxlength, this guards the data.
-        let v: String = v.chars().take(MAX_TEXT_CHARS).collect();
-        set(slot, v)
-    }
-    let c = &mut a.community;
-    match edit {
-        // The name is required: an empty one is never stored (the field shows why).
-        Edit::Name(v) if v.trim().is_empty() => false,
-        Edit::Name(v) => text(&mut c.name, v),
-        Edit::Kind(v) => set(&mut c.kind, v),
-        Edit::Population(v) => set(&mut c.population, v),
-        Edit::Perimeter(v) => text(&mut c.perimeter, v),
-        Edit::Object(v) => set(&mut c.object, v),
-        Edit::Scale(v) => set(&mut c.scale, v),
-        Edit::Phase(v) => set(&mut c.phase, v),
-        Edit::Date(v) if v.as_deref().is_some_and(|d| !is_calendar_date(d)) => false,
-        Edit::Date(v) => set(&mut c.date, v),
-        Edit::Participants(v) => text(&mut c.participants, v),
-        Edit::CommunityNotes(v) => text(&mut c.notes, v),
-        Edit::Priority(p, v) => set(&mut a.purposes[p].priority, v),
-        Edit::InScope(i, v) => set(&mut a.areas[i].in_scope, v),
-        Edit::Level(i, v) => set(&mut a.areas[i].level, v),
-        Edit::Target(i, v) => set(&mut a.areas[i].target, v),
-        Edit::AreaPriority(i, v) => set(&mut a.areas[i].priority, v),
-        Edit::Contribution(i, p, v) => set(&mut a.areas[i].contributions[p], v),
-        Edit::Indicators(i, v) => text(&mut a.areas[i].indicators, v),
-        Edit::AreaNotes(i, v) => text(&mut a.areas[i].notes, v),
-        Edit::ClauseLevel(i, v) => set(&mut a.clauses[i].level, v),
-        Edit::ClauseNotes(i, v) => text(&mut a.clauses[i].notes, v),
-        Edit::Holder(i, v) => set(&mut a.areas[i].holder, v),
-        // Only the area's own suggested indicators: a slot past them would never be exported.
-        Edit::Follow(i, k, _) if k >= crate::content::indicators_of(i).len() => false,
-        Edit::Follow(i, k, v) => match a.areas[i].followed.get_mut(k) {
-            Some(slot) => {
-                let v = v.map(|mut f| {
-                    f.value = f.value.chars().take(MAX_VALUE_CHARS).collect();
-                    f.unit = f.unit.chars().take(MAX_UNIT_CHARS).collect();
-                    f.year = f.year.filter(|y| YEARS.contains(y));
-                    f
-                });
-                set(slot, v)
-            }
-            None => false,
-        },
-        Edit::Requirement(r, v) => match a.requirements.get_mut(r) {
-            Some(slot) => set(&mut slot.met, v),
-            None => false,
-        },
-        Edit::Evidence(r, v) => match a.requirements.get_mut(r) {
-            Some(slot) => text(&mut slot.evidence, v),
-            None => false,
-        },
-        Edit::ContentSeen => set(
-            &mut a.content_version,
-            crate::content::CONTENT_VERSION.to_string(),
-        ),
-        Edit::AddAction(plan, _) if plan.actions(a).len() >= MAX_ACTIONS => false,
-        Edit::AddAction(plan, title) => {
-            plan.actions_mut(a).push(PlannedAction {
-                title: title.chars().take(MAX_TEXT_CHARS).collect(),
-                ..PlannedAction::default()
-            });
-            true
-        }
-        Edit::SetAction(plan, k, mut v) => match plan.actions_mut(a).get_mut(k) {
-            Some(slot) => {
-                v.title = v.title.chars().take(MAX_TEXT_CHARS).collect();
-                v.owner = v.owner.chars().take(MAX_TEXT_CHARS).collect();
-                if v.due.as_deref().is_some_and(|d| !is_calendar_date(d)) {
-                    v.due = slot.due.clone();
-                }
-                set(slot, v)
-            }
-            None => false,
-        },
-        Edit::RemoveAction(plan, k) if k < plan.actions(a).len() => {
-            plan.actions_mut(a).remove(k);
-            true
-        }
-        Edit::RemoveAction(..) => false,
-    }
-}
-
-fn touch(a: &mut Assessment, now: String) {
-    a.revision += 1;
-    a.updated = now;
-}
-
 impl State {
     /// The one reducer: the state after `action`. Returns the same `Rc` when nothing changed, so
     /// that the view (Yew's `use_reducer`, through the app's `AppState`) knows not to re-render.
     pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // Returning the same Rc tells Yew nothing changed, so nothing re-renders.
-        let mut s = match &action {
+        match &action {
             Action::SetLang(lang) if *lang == self.lang && self.lang_chosen => return self,
             Action::StorageResult(e) if *e == self.storage_error => return self,
             Action::DismissNotice if self.notice.is_none() => return self,
             Action::Goto(step) if self.step == Some(*step) => return self,
-            _ => (*self).clone(),
-        };
-        match action {
-            Action::SetLang(lang) => {
-                s.lang = lang;
-                s.lang_chosen = true;
-                s.lang_loading = None;
-            }
-            Action::LangLoading(lang) => s.lang_loading = Some(lang),
-            Action::LangUnavailable(lang) => {
-                s.lang_loading = None;
-                s.notice = Some(Notice::LangUnavailable(lang));
-                s.arrive(Focus::Notice);
-            }
-            Action::StorageResult(e) => s.storage_error = e,
-            Action::Create {
-                id,
-                now,
-                mode,
-                name,
-            } => {
-                let name = name.trim().to_string();
-                if name.is_empty() || s.find(&id).is_some() {
-                    return self;
-                }
-                let a = Assessment::new(id.clone(), now, s.lang, mode, name);
-                s.step = Some(valid_step(&a, None));
-                s.assessments.push(a);
-                s.current = Some(id);
-                s.notice = None;
-                s.arrive(Focus::Heading);
-                s.changed();
-            }
-            Action::Workshop(session) => {
-                s.workshop = Some(*session);
-                s.current = None;
-                s.notice = None;
-                s.arrive(Focus::Heading);
-            }
-            Action::WorkshopCount {
-                item,
-                value,
-                people,
-            } => {
-                let Some(w) = s.workshop.as_mut() else {
-                    return self;
-                };
-                w.merged.set_count(item, value, people);
-            }
-            Action::WorkshopTally(on) => {
-                let Some(w) = s.workshop.as_mut() else {
-                    return self;
-                };
-                w.tally = on;
-                s.arrive(Focus::Heading);
-            }
-            Action::WorkshopClose => {
-                s.workshop = None;
-                s.arrive(Focus::Heading);
-            }
-            Action::Shared(result) => {
-                match result {
-                    Ok(a) => s.shared = Some(*a),
-                    Err(Refused::Invalid(e)) => s.notice = Some(Notice::ImportFailed(e)),
-                    Err(Refused::Broken) => s.notice = Some(Notice::ShareLinkBroken),
-                    Err(Refused::TooLong) => s.notice = Some(Notice::ShareLinkTooLong),
-                }
-                s.arrive(if s.shared.is_some() {
-                    Focus::Decision
-                } else {
-                    Focus::Notice
-                });
-            }
+            _ => {}
+        }
+        // A shallow copy: the assessments and the workshop are shared until one of them changes.
+        let mut s = (*self).clone();
+        let changed = match action {
+            Action::SetLang(_)
+            | Action::LangLoading(_)
+            | Action::LangUnavailable(_)
+            | Action::StorageResult(_)
+            | Action::DismissNotice
+            | Action::Exported { .. } => s.settings(action),
+            Action::Create { .. }
+            | Action::Open(_)
+            | Action::Close
+            | Action::Goto(_)
+            | Action::Edit { .. }
+            | Action::Rename { .. }
+            | Action::Duplicate { .. }
+            | Action::Delete(_)
+            | Action::Undo => s.list(action),
+            Action::Import(_)
+            | Action::ImportFailed(_)
+            | Action::ResolveImport(_)
+            | Action::Shared(_) => s.import(action),
             Action::SharedDecision(import) => {
                 let Some(a) = s.shared.take() else {
                     return self;
@@ -515,17 +169,72 @@ impl State {
                     return Rc::new(s).reduce(Action::Import(Box::new(a)));
                 }
                 s.arrive(Focus::Heading);
+                true
             }
-            Action::WorkshopConsensus { id, now, name } => {
+            Action::Workshop(_)
+            | Action::WorkshopCount { .. }
+            | Action::WorkshopTally(_)
+            | Action::WorkshopClose
+            | Action::WorkshopConsensus { .. } => s.workshop(action),
+            Action::External(_)
+            | Action::ExternalRemoved(_)
+            | Action::Conflict(_)
+            | Action::DropQuarantined(_)
+            | Action::DeleteAll => s.sync(action),
+        };
+        if !changed {
+            return self;
+        }
+        if let (Some(id), Some(step)) = (&s.current, s.step) {
+            s.positions.insert(id.clone(), step);
+        }
+        Rc::new(s)
+    }
+
+    /// The language, storage's health, messages and exports. False when nothing changed.
+    fn settings(&mut self, action: Action) -> bool {
+        match action {
+            Action::SetLang(lang) => {
+                self.lang = lang;
+                self.lang_chosen = true;
+                self.lang_loading = None;
+            }
+            Action::LangLoading(lang) => self.lang_loading = Some(lang),
+            Action::LangUnavailable(lang) => {
+                self.lang_loading = None;
+                self.notice = Some(Notice::LangUnavailable(lang));
+                self.arrive(Focus::Notice);
+            }
+            Action::StorageResult(e) => self.storage_error = e,
+            Action::DismissNotice => {
+                self.notice = None;
+                self.arrive(Focus::Heading);
+            }
+            Action::Exported { id, at } => {
+                self.exported.insert(id, at);
+                self.edits_since_export = 0;
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The list of assessments and the walk through the open one.
+    fn list(&mut self, action: Action) -> bool {
+        let s = self;
+        match action {
+            Action::Create {
+                id,
+                now,
+                mode,
+                name,
+            } => {
                 let name = name.trim().to_string();
-                let Some(w) = s.workshop.take() else {
-                    return self;
-                };
                 if name.is_empty() || s.find(&id).is_some() {
-                    return self;
+                    return false;
                 }
-                let a = w.merged.consensus(id.clone(), now, s.lang, name);
-                s.step = Some(Step::Review);
+                let a = Assessment::new(id.clone(), now, s.lang, mode, name);
+                s.step = Some(valid_step(&a, None));
                 s.assessments.push(a);
                 s.current = Some(id);
                 s.notice = None;
@@ -533,7 +242,7 @@ impl State {
                 s.changed();
             }
             Action::Open(id) => {
-                let Some(a) = s.find(&id) else { return self };
+                let Some(a) = s.find(&id) else { return false };
                 let step = valid_step(a, s.positions.get(&id).copied());
                 s.step = Some(step);
                 s.current = Some(id);
@@ -550,30 +259,31 @@ impl State {
                     s.step = Some(step);
                     s.arrive(Focus::Heading);
                 }
-                _ => return self,
+                _ => return false,
             },
             Action::Edit { now, edit } => {
                 let Some(i) = s.current.as_deref().and_then(|id| s.index(id)) else {
-                    return self;
+                    return false;
                 };
-                let a = &mut s.assessments[i];
-                if !apply(a, edit) {
-                    return self;
+                // Only an edit that changes something copies the assessment.
+                let mut a = s.assessments[i].clone();
+                if !apply(&mut a, edit) {
+                    return false;
                 }
-                touch(a, now);
+                edit::touch(&mut a, now);
                 // Leaving an area out of scope may remove the current step.
-                let step = valid_step(a, s.step);
-                s.step = Some(step);
+                s.step = Some(valid_step(&a, s.step));
+                s.assessments.set(i, a);
                 s.edits_since_export += 1;
                 s.changed();
             }
             Action::Rename { id, name, now } => {
-                let Some(i) = s.index(&id) else { return self };
-                let a = &mut s.assessments[i];
+                let Some(i) = s.index(&id) else { return false };
+                let a = s.assessments.get_mut(i);
                 if !apply(a, Edit::Name(name)) {
-                    return self;
+                    return false;
                 }
-                touch(a, now);
+                edit::touch(a, now);
                 s.changed();
             }
             Action::Duplicate {
@@ -582,7 +292,7 @@ impl State {
                 now,
                 name,
             } => {
-                let Some(i) = s.index(&id) else { return self };
+                let Some(i) = s.index(&id) else { return false };
                 let mut copy = s.assessments[i].clone();
                 copy.id = new_id;
                 copy.revision = 0;
@@ -595,7 +305,7 @@ impl State {
                 s.changed();
             }
             Action::Delete(id) => {
-                let Some(i) = s.index(&id) else { return self };
+                let Some(i) = s.index(&id) else { return false };
                 let (a, _) = s.take(i);
                 s.notice = Some(Notice::Deleted {
                     name: a.community.name.clone(),
@@ -606,7 +316,7 @@ impl State {
             }
             Action::Undo => {
                 let Some((i, a)) = s.trash.take() else {
-                    return self;
+                    return false;
                 };
                 if s.find(&a.id).is_none() {
                     let i = i.min(s.assessments.len());
@@ -616,10 +326,15 @@ impl State {
                 s.notice = None;
                 s.arrive(Focus::Heading);
             }
-            Action::DismissNotice => {
-                s.notice = None;
-                s.arrive(Focus::Heading);
-            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// A file or a share link brought an assessment, or could not.
+    fn import(&mut self, action: Action) -> bool {
+        let s = self;
+        match action {
             Action::Import(a) => {
                 if s.find(&a.id).is_some() {
                     s.pending_import = Some(*a);
@@ -639,7 +354,7 @@ impl State {
             }
             Action::ResolveImport(choice) => {
                 let Some(mut a) = s.pending_import.take() else {
-                    return self;
+                    return false;
                 };
                 s.arrive(if choice == ImportChoice::Cancel {
                     Focus::Heading
@@ -664,69 +379,79 @@ impl State {
                             s.notice = Some(Notice::Imported {
                                 name: a.community.name.clone(),
                             });
-                            s.assessments[i] = a;
+                            s.assessments.set(i, a);
                             s.changed();
                         }
                     }
                 }
             }
-            Action::External(a) => {
-                if s.find(&a.id).is_some_and(|o| o.revision >= a.revision) {
-                    return self;
+            Action::Shared(result) => {
+                match result {
+                    Ok(a) => s.shared = Some(*a),
+                    Err(Refused::Invalid(e)) => s.notice = Some(Notice::ImportFailed(e)),
+                    Err(Refused::Broken) => s.notice = Some(Notice::ShareLinkBroken),
+                    Err(Refused::TooLong) => s.notice = Some(Notice::ShareLinkTooLong),
                 }
-                let is_open = s.current.as_deref() == Some(&a.id);
-                s.upsert(*a);
-                if is_open {
-                    s.notice = Some(Notice::ChangedElsewhere);
-                    fix_step(&mut s);
-                }
-                s.changed();
+                s.arrive(if s.shared.is_some() {
+                    Focus::Decision
+                } else {
+                    Focus::Notice
+                });
             }
-            Action::Conflict(a) => {
-                s.upsert(*a);
-                s.notice = Some(Notice::Conflict);
-                fix_step(&mut s);
-                s.changed();
-            }
-            Action::ExternalRemoved(id) => {
-                let Some(i) = s.index(&id) else { return self };
-                let (a, was_open) = s.take(i);
-                if was_open {
-                    s.notice = Some(Notice::RemovedElsewhere {
-                        name: a.community.name,
-                    });
-                }
-                s.changed();
-            }
-            Action::DropQuarantined(key) => s.quarantine.retain(|q| q.key != key),
-            Action::DeleteAll => {
-                s.assessments.clear();
-                s.quarantine.clear();
-                s.exported.clear();
-                s.trash = None;
-                s.current = None;
-                s.step = None;
-                s.pending_import = None;
-                s.lang_chosen = false;
-                s.notice = Some(Notice::AllDeleted);
-                s.arrive(Focus::Notice);
-                s.changed();
-            }
-            Action::Exported { id, at } => {
-                s.exported.insert(id, at);
-                s.edits_since_export = 0;
-            }
+            _ => return false,
         }
-        if let (Some(id), Some(step)) = (&s.current, s.step) {
-            s.positions.insert(id.clone(), step);
-        }
-        Rc::new(s)
+        true
     }
-}
 
-fn fix_step(s: &mut State) {
-    if let Some(a) = s.open() {
-        let step = valid_step(a, s.step);
-        s.step = Some(step);
+    /// The merged view of a workshop and its consensus.
+    fn workshop(&mut self, action: Action) -> bool {
+        let s = self;
+        match action {
+            Action::Workshop(session) => {
+                s.workshop = Some(Rc::new(*session));
+                s.current = None;
+                s.notice = None;
+                s.arrive(Focus::Heading);
+            }
+            Action::WorkshopCount {
+                item,
+                value,
+                people,
+            } => {
+                let Some(w) = s.workshop.as_mut() else {
+                    return false;
+                };
+                Rc::make_mut(w).merged.set_count(item, value, people);
+            }
+            Action::WorkshopTally(on) => {
+                let Some(w) = s.workshop.as_mut() else {
+                    return false;
+                };
+                Rc::make_mut(w).tally = on;
+                s.arrive(Focus::Heading);
+            }
+            Action::WorkshopClose => {
+                s.workshop = None;
+                s.arrive(Focus::Heading);
+            }
+            Action::WorkshopConsensus { id, now, name } => {
+                let name = name.trim().to_string();
+                if name.is_empty() || s.find(&id).is_some() {
+                    return false;
+                }
+                let Some(w) = s.workshop.take() else {
+                    return false;
+                };
+                let a = w.merged.consensus(id.clone(), now, s.lang, name);
+                s.step = Some(Step::Review);
+                s.assessments.push(a);
+                s.current = Some(id);
+                s.notice = None;
+                s.arrive(Focus::Heading);
+                s.changed();
+            }
+            _ => return false,
+        }
+        true
     }
 }

@@ -138,7 +138,11 @@ fn the_readiness_table_counts_each_clause_then_the_total() {
     );
     // A clause with nothing scored has no share, never 0 %.
     assert_eq!(t.body[1].cells[6].text, "–");
-    assert!(t.body.iter().flat_map(|r| &r.cells).all(|c| c.class == "num"));
+    assert!(t
+        .body
+        .iter()
+        .flat_map(|r| &r.cells)
+        .all(|c| c.class == "num"));
 }
 
 #[test]
@@ -148,7 +152,11 @@ fn the_unmet_requirements_carry_their_evidence_and_the_plan_button() {
     let Block::Group { blocks, .. } = report::unmet(&a, &s, Lang::Fr) else {
         panic!("a group of clauses")
     };
-    assert_eq!(blocks.len(), 1, "only the context clause has unmet requirements");
+    assert_eq!(
+        blocks.len(),
+        1,
+        "only the context clause has unmet requirements"
+    );
     let Block::Group { blocks: clause, .. } = &blocks[0] else {
         panic!()
     };
@@ -160,18 +168,24 @@ fn the_unmet_requirements_carry_their_evidence_and_the_plan_button() {
         .items
         .iter()
         .find(|i| {
-            i.parts
-                .iter()
-                .any(|p| matches!(p, Inline::Span { text, .. } if text == " — Compte rendu du 3 mars"))
+            i.parts.iter().any(
+                |p| matches!(p, Inline::Span { text, .. } if text == " — Compte rendu du 3 mars"),
+            )
         })
         .expect("the evidence is shown");
-    assert!(parties
-        .parts
-        .iter()
-        .any(|p| matches!(p, Inline::AddToPlan { plan: Plan::Clause(0), .. })));
+    assert!(parties.parts.iter().any(|p| matches!(
+        p,
+        Inline::AddToPlan {
+            plan: Plan::Clause(0),
+            ..
+        }
+    )));
     // Nothing unmet: one sentence.
     let s = compute(&quick());
-    assert!(matches!(report::unmet(&quick(), &s, Lang::Fr), Block::Para { .. }));
+    assert!(matches!(
+        report::unmet(&quick(), &s, Lang::Fr),
+        Block::Para { .. }
+    ));
 }
 
 #[test]
@@ -232,7 +246,11 @@ fn a_full_profile_shows_readiness_unmet_requirements_and_the_matrix() {
     let t = tables(&blocks);
     assert!(t.iter().any(|t| t.class == "data readiness"));
     let answers = t.last().unwrap();
-    assert_eq!(answers.head.len(), 5, "title, level, target, held by, notes");
+    assert_eq!(
+        answers.head.len(),
+        5,
+        "title, level, target, held by, notes"
+    );
     // 6 purposes, 12 areas, 7 clauses and their requirements.
     assert_eq!(answers.body.len(), 6 + 12 + 7 + N_REQUIREMENTS);
     let governance = &answers.body[6];
@@ -270,10 +288,13 @@ fn a_comparison_adds_a_change_column_and_the_earlier_outline() {
     assert!(radar.legend.keys[1].1.contains("1 mars 2026"));
     let bars = chart::bars(&a, &s, Some(&e), Lang::Fr);
     assert_eq!(bars.table.body[0].cells[2].text, "+1,0");
-    assert!(bars
-        .marks
-        .iter()
-        .any(|m| matches!(m, Mark::Line { class: "bar-earlier", .. })));
+    assert!(bars.marks.iter().any(|m| matches!(
+        m,
+        Mark::Line {
+            class: "bar-earlier",
+            ..
+        }
+    )));
 }
 
 #[test]
@@ -284,14 +305,30 @@ fn the_radar_draws_no_shape_for_a_purpose_it_cannot_compute() {
     let shapes = radar
         .marks
         .iter()
-        .filter(|m| matches!(m, Mark::Polygon { class: "series-now", .. }))
+        .filter(|m| {
+            matches!(
+                m,
+                Mark::Polygon {
+                    class: "series-now",
+                    ..
+                }
+            )
+        })
         .count();
     let known = s.purposes.iter().flatten().count();
     assert_eq!(shapes, usize::from(known == 6));
     let dots = radar
         .marks
         .iter()
-        .filter(|m| matches!(m, Mark::Circle { class: "series-now", .. }))
+        .filter(|m| {
+            matches!(
+                m,
+                Mark::Circle {
+                    class: "series-now",
+                    ..
+                }
+            )
+        })
         .count();
     assert_eq!(dots, known);
     // Level 4 on the first axis is straight up, R = 130 from the centre (260, 215).
@@ -338,7 +375,11 @@ fn the_bars_say_why_an_area_has_no_level() {
     assert!(labels[0].starts_with("Gouvernance"), "{}", labels[0]);
     assert!(!labels[0].contains('('), "a level needs no word");
     assert!(labels[3].ends_with("(Nous ne savons pas)"), "{}", labels[3]);
-    assert!(labels[6].ends_with("(non évalué cette fois)"), "{}", labels[6]);
+    assert!(
+        labels[6].ends_with("(non évalué cette fois)"),
+        "{}",
+        labels[6]
+    );
     assert!(labels[4].ends_with("(à faire)"), "{}", labels[4]);
     // Governance's bar: level 2 of 4 over 480 units; its target 3, hatched.
     let rects: Vec<(i32, bool)> = bars

@@ -97,17 +97,3 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, store: &Store) {
         });
     }
 }
-
-/// What another window's change to the key of assessment `key_id` means here: a removal, or a
-/// newer version of that assessment. A value holding any other assessment is ignored, as start-up
-/// sets it aside: it must never replace the assessment whose id it claims. Unreadable values are
-/// left for the next start-up too.
-pub fn from_other_window(key_id: &str, new_value: Option<&str>) -> Option<Action> {
-    match new_value {
-        None => Some(Action::ExternalRemoved(key_id.to_string())),
-        Some(v) => crate::format::import(v.as_bytes())
-            .ok()
-            .filter(|a| a.id == key_id)
-            .map(|a| Action::External(Box::new(a))),
-    }
-}

@@ -124,7 +124,7 @@ pub fn set_document_language(lang: Lang) {
 }
 
 /// Listens to other windows' changes to this widget's stored assessments and `dispatch`es what
-/// they mean here (`hooks::from_other_window`). Natively there are no other windows.
+/// they mean here (`state::from_other_window`). Natively there are no other windows.
 pub fn listen_to_other_windows(
     store: Store,
     dispatch: Callback<Action>,
@@ -145,7 +145,7 @@ pub fn listen_to_other_windows(
                     return;
                 };
                 if let Some(action) =
-                    crate::hooks::from_other_window(id, event.new_value().as_deref())
+                    crate::state::from_other_window(id, event.new_value().as_deref())
                 {
                     dispatch.emit(action);
                 }
