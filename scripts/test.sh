@@ -5,7 +5,7 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
-"$ROOT/scripts/setup.sh"
+"$ROOT/scripts/setup-tests.sh"
 
 say "The core crate and the command line depend on no web crate"
 # A compile-time boundary, checked here too so that a new dependency cannot slip in unnoticed.
