@@ -2,10 +2,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{lang_switch, notices, StartScreen, Wizard, WorkshopView};
+use crate::components::{lang_switch, notices};
 use crate::config::Modes;
 use crate::hooks::{use_persistence, AppContext, AppState, Host};
 use crate::i18n::Lang;
+use crate::screens::{StartScreen, Wizard, WorkshopView};
 use crate::state::{Focus, State, StorageError};
 use crate::steps::valid_step;
 use crate::storage::{Loaded, Store};
@@ -146,42 +147,11 @@ fn use_arrival_focus(state: &UseReducerHandle<AppState>, root: &NodeRef, app: &A
     use_effect_with(state.arrivals, move |&arrivals| {
         if arrivals > 0 {
             if let Some(selector) = target {
-                focus_within(&root, &selector);
+                crate::web::focus::focus_within(&root, &selector);
             }
         }
     });
 }
-
-/// Focuses the first element under `root` that `selector` matches (inside the widget's shadow
-/// root when embedded, where a document-wide query would not reach), and returns it.
-pub fn focus_first(root: &web_sys::Element, selector: &str) -> Option<web_sys::HtmlElement> {
-    use wasm_bindgen::JsCast;
-    let el = root
-        .query_selector(selector)
-        .ok()
-        .flatten()?
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()?;
-    let _ = el.focus();
-    Some(el)
-}
-
-fn focus_within(root: &NodeRef, selector: &str) {
-    let Some(el) = root
-        .cast::<web_sys::Element>()
-        .and_then(|r| focus_first(&r, selector))
-    else {
-        return;
-    };
-    // A widget stays hidden until its style sheet has loaded, and a hidden element takes no
-    // focus: a share link decoded by then is focused when the widget is revealed (`lib.rs`).
-    if el.closest("[hidden]").ok().flatten().is_some() {
-        let _ = el.set_attribute(FOCUS_ON_REVEAL, "");
-    }
-}
-
-/// Marks the element to focus once the widget is shown.
-pub const FOCUS_ON_REVEAL: &str = "data-focus-on-reveal";
 
 /// Tells the host page how the open assessment progresses (see `events`).
 #[hook]

@@ -1,27 +1,21 @@
-//! The components. Each renders state and dispatches actions; storage, files and the clock are
-//! reached only through the adapters (`storage`, `files`, `platform`).
+//! The components: pieces the screens (`crate::screens`) are made of, each rendering state and
+//! dispatching actions; storage, files and the clock are reached only through the adapters
+//! (`storage`, `files`, `platform`).
 //!
 //! Only what needs hooks of its own is a `#[component]`; the rest are plain functions returning
 //! `Html`. Yew compiles its component machinery once per component type, and in this app that
 //! was most of the WebAssembly's size.
 
 mod assessment_list;
-mod blank;
 mod export_button;
-mod fields;
+pub mod fields;
 mod file_picker;
 mod lang_switch;
 mod notices;
 mod overview;
-mod profile;
-mod questions;
 mod radio_group;
-mod render;
-mod review;
+pub mod render;
 mod share;
-mod start;
-mod wizard;
-mod workshop;
 
 pub use assessment_list::AssessmentList;
 pub use export_button::export_button;
@@ -31,6 +25,3 @@ pub use notices::notices;
 pub use overview::overview;
 pub use radio_group::{radio_group, Choice, Question};
 pub use share::SharePanel;
-pub use start::StartScreen;
-pub use wizard::Wizard;
-pub use workshop::WorkshopView;

@@ -13,6 +13,9 @@ pub use autodiag_core::{
 pub mod app;
 pub mod components;
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod mount;
+pub mod screens;
 pub mod web;
 
 pub use web::{events, files, platform, storage};

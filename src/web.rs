@@ -1,13 +1,13 @@
 //! The adapters to the browser: local storage, files (reading, downloading), the clock, ids,
-//! printing and compression (`platform`), and the events a host page is sent. Every browser API
-//! call and every `cfg(target_arch)` of the app lives under this folder; `mount` holds the wasm
-//! entry points.
-
-#[cfg(target_arch = "wasm32")]
-pub mod mount;
+//! printing and compression (`platform`), the events a host page is sent, keyboard focus, and each
+//! widget's shadow root. Every browser API call and every `cfg(target_arch)` of the app lives
+//! under this folder, except the wasm entry points' own (`crate::mount`).
 
 pub mod events;
 pub mod files;
+pub mod focus;
 pub mod platform;
+#[cfg(target_arch = "wasm32")]
+pub mod shadow;
 pub mod storage;
 pub mod tasks;

@@ -168,7 +168,7 @@ fn no_raw_html_sink_is_left() {
     files_under(&root.join("src"), &["rs"], &mut sources);
     assert!(sources.len() > 20, "{sources:?}");
     let mut scripts = Vec::new();
-    files_under(&root.join("web"), &["js", "html"], &mut scripts);
+    files_under(&root.join("embedding"), &["js", "html"], &mut scripts);
     scripts.push(root.join("index.html"));
     let mut found = Vec::new();
     for (paths, sinks) in [

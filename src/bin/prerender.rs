@@ -70,7 +70,7 @@ fn run() -> Result<String, String> {
     let page = write_language_pack(&page, dir, &mut assets)?;
     fs::write(&path, &page).map_err(|e| format!("cannot write {path}: {e}"))?;
     let source = env::var("TRUNK_SOURCE_DIR").unwrap_or_else(|_| ".".into());
-    let web = Path::new(&source).join("web");
+    let web = Path::new(&source).join("embedding");
     let (embed, integrity) = write_embed(dir, &assets)?;
     write_frame(dir, &page, &web)?;
     let icon = between(&page, "<link rel=\"icon\" href=\"", "\"")
@@ -358,7 +358,7 @@ fn write_offline(dir: &Path, page: &str, a: &Assets) -> Result<usize, String> {
 /// `embed.html`: a fictitious portal page with two widgets, its own CSS and its own script.
 fn write_demo(dir: &Path, web: &Path, embed: &str, sri: &str, icon: &str) -> Result<(), String> {
     let template = String::from_utf8(read(&web.join("embed.html"))?)
-        .map_err(|_| "web/embed.html is not UTF-8")?;
+        .map_err(|_| "embedding/embed.html is not UTF-8")?;
     let page = template
         .replace("{{embed}}", embed)
         .replace("{{integrity}}", sri)

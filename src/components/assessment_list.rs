@@ -1,10 +1,10 @@
 use yew::prelude::*;
 
 use super::fields::{text_field, Field};
-use super::start::percent;
 use crate::hooks::use_app;
 use crate::i18n::fill;
 use crate::model::Mode;
+use crate::numbers::percent;
 use crate::platform;
 use crate::scoring;
 use crate::state::Action;

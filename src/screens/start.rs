@@ -1,10 +1,9 @@
 use yew::prelude::*;
 
-pub use crate::numbers::percent;
 
-use super::fields::{text_field, Field};
-use super::radio_group::{radio_group, Choice, Question};
-use super::{overview, AssessmentList, FilePicker};
+use crate::components::fields::{text_field, Field};
+use crate::components::{overview, AssessmentList, FilePicker};
+use crate::components::{radio_group, Choice, Question};
 use crate::hooks::use_app;
 use crate::model::Mode;
 use crate::platform;
@@ -137,7 +136,7 @@ pub fn StartScreen() -> Html {
             if app.host.intro {
                 { overview(&app) }
             }
-            { super::render::plain(&app, &[crate::report::reading(app.lang)]) }
+            { crate::components::render::plain(&app, &[crate::report::reading(app.lang)]) }
 
             <section class="panel">
                 <h2>{ ui.data_heading }</h2>

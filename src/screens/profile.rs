@@ -1,9 +1,9 @@
 use yew::prelude::*;
 
-use super::export_button;
-use super::fields::{text_field, Field};
-use super::render::Render;
 use crate::compare::{candidates, compare};
+use crate::components::export_button;
+use crate::components::fields::{text_field, Field};
+use crate::components::render::Render;
 use crate::content::{clause_name, AREAS, CLAUSES};
 use crate::hooks::{use_app, AppContext};
 use crate::i18n::fill;
@@ -62,7 +62,7 @@ pub fn Profile() -> Html {
     };
     let slot = |slot: Slot| match slot {
         Slot::Actions => report_actions(&app, a, &compare_with),
-        Slot::Share => html! { <super::SharePanel /> },
+        Slot::Share => html! { <crate::components::SharePanel /> },
         Slot::ActionPlan => action_plan(&app, a, s),
     };
     let render = Render {

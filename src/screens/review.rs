@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::render::Render;
+use crate::components::render::Render;
 use crate::hooks::AppContext;
 use crate::model::Assessment;
 use crate::report;

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use super::export_button;
 use super::questions::{area_step, phase_step, purposes_step, scope_step, CommunityStep};
 use super::review::review_step;
+use crate::components::export_button;
 use crate::hooks::use_app;
 use crate::i18n::fill;
 use crate::model::Mode;

@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use super::fields::{select_field, text_field, Field};
-use super::radio_group::{radio_group, Choice, Question};
+use crate::components::fields::{select_field, text_field, Field};
+use crate::components::{radio_group, Choice, Question};
 use crate::content::{
     clause_name, holder_info, indicators_of, requirements_of, Text, AREAS, CLAUSES,
     CONTRIBUTION_LEVELS, EVIDENCE_FIELD, HOLDERS, HOLDER_LEVEL_NOTE, HOLDER_QUESTION,

@@ -338,7 +338,7 @@ fn Consensus() -> Html {
             <h2>{ w.consensus_heading }</h2>
             <p>{ w.consensus_intro }</p>
             <form {onsubmit}>
-                { super::fields::text_field(super::fields::Field {
+                { crate::components::fields::text_field(crate::components::fields::Field {
                     id: app.id("consensus-name"),
                     label: w.consensus_name,
                     value: (*name).clone(),

@@ -1,0 +1,15 @@
+//! The screens: the start screen, the guided walk (its steps, the review and the maturity profile),
+//! the workshop's merged view and the blank questionnaire. Each is made of `crate::components` and
+//! draws the report's data (`crate::report`) with `components::render`.
+
+mod blank;
+mod profile;
+mod questions;
+mod review;
+mod start;
+mod wizard;
+mod workshop;
+
+pub use start::StartScreen;
+pub use wizard::Wizard;
+pub use workshop::WorkshopView;
