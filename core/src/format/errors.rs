@@ -20,6 +20,12 @@ pub enum ImportError {
         line: usize,
         column: usize,
     },
+    /// JSON nested deeper than `MAX_NESTING` levels, at the `[` or `{` one level too deep: valid
+    /// JSON perhaps, but more than the parser reads and far more than any document.
+    TooDeep {
+        line: usize,
+        column: usize,
+    },
     /// Valid JSON, but not an Autodiag 37101 document.
     NotOurFormat,
     /// Made by a newer version of the tool.
@@ -117,10 +123,33 @@ impl ImportError {
                     )
                 }
             }
+            ImportError::TooDeep { line, column } => {
+                let max = super::MAX_NESTING;
+                if fr {
+                    format!(
+                        "Ce fichier n’est pas un export d’autodiagnostic lisible : son JSON est \
+                         imbriqué trop profondément (plus de {max} niveaux, ligne {line}, colonne \
+                         {column})."
+                    )
+                } else {
+                    format!(
+                        "This file is not a readable self-assessment export: its JSON is nested \
+                         too deeply (more than {max} levels, line {line}, column {column})."
+                    )
+                }
+            }
             ImportError::NotOurFormat => if fr {
                 "Ce fichier est du JSON, mais pas un export d’autodiagnostic ISO 37101."
             } else {
                 "This file is JSON, but not an ISO 37101 self-assessment export."
+            }
+            .to_string(),
+            // A version of 2^64 or more is held as u64::MAX: no number is shown for it.
+            ImportError::NewerVersion { version: u64::MAX } => if fr {
+                "Ce fichier a été créé par une version plus récente de l’outil. Mettez l’outil à \
+                 jour pour l’ouvrir."
+            } else {
+                "This file was made by a newer version of the tool. Update the tool to open it."
             }
             .to_string(),
             ImportError::NewerVersion { version } => {
@@ -291,6 +320,10 @@ impl Problem {
 
 /// A short rendering of a JSON value for messages: never the whole of a large value.
 pub(super) fn show(v: &Value) -> String {
+    // `-0` is held as the float -0.0, which the serializer writes "-0.0": show it as written.
+    if v.as_f64().is_some_and(|f| f == 0.0 && f.is_sign_negative()) {
+        return "-0".into();
+    }
     let s = v.to_string();
     match s.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", &s[..i]),
