@@ -120,8 +120,9 @@ fn json_line(v: &impl Serialize, first: bool) -> String {
     format!("{}\n  {}", if first { "" } else { "," }, json(v))
 }
 
-/// Every file's assessment, refused files named: what merge and summary read.
-fn read_all(args: &Args, mut keep: impl FnMut(Assessment)) -> Tally {
+/// Hands every file's assessment to `add`, one at a time and in order, refused files named: what
+/// merge and summary read. No assessment is kept here: `add` keeps what it counts.
+fn read_all(args: &Args, mut add: impl FnMut(&Assessment)) -> Tally {
     let lang = args.lang;
     let mut tally = Tally::default();
     let mut same = SameIds::default();
@@ -130,7 +131,7 @@ fn read_all(args: &Args, mut keep: impl FnMut(Assessment)) -> Tally {
             Ok(a) => {
                 tally.read += 1;
                 same.check(file, &a, lang, say);
-                keep(a);
+                add(&a);
             }
             Err(e) => tally.refuse(file, &e, lang, say),
         }

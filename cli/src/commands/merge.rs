@@ -7,7 +7,7 @@ use autodiag_core::content::{
 use autodiag_core::i18n::{fill, Lang};
 use autodiag_core::scoring::ItemStats;
 use autodiag_core::table::Section;
-use autodiag_core::workshop::{met_of_value, Item, Workshop};
+use autodiag_core::workshop::{met_of_value, Item, Merging};
 use serde::Serialize;
 
 use super::{columns, json, json_doc, num, print, read_all};
@@ -82,10 +82,11 @@ struct ItemOut {
 
 pub fn run(args: &Args) -> Outcome {
     let (lang, w) = (args.lang, words(args.lang));
-    let mut all = Vec::new();
-    let tally = read_all(args, |a| all.push(a));
-    let ws = Workshop::merge(&all);
-    drop(all);
+    // Each file is counted as it comes and dropped: nothing grows with the files but the map of
+    // community names.
+    let mut merging = Merging::default();
+    let tally = read_all(args, |a| merging.add(a));
+    let ws = merging.finish();
     let discuss = ws.to_discuss();
     let text = if args.json {
         let to_discuss = discuss.iter().map(|(i, s)| {

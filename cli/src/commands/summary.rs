@@ -29,7 +29,7 @@ struct AreaOut {
 pub fn run(args: &Args) -> Outcome {
     let (lang, w) = (args.lang, words(args.lang));
     let mut s = Summary::default();
-    let tally = read_all(args, |a| s.add(&a));
+    let tally = read_all(args, |a| s.add(a));
     let text = if args.json {
         let areas = AREAS.iter().zip(&s.areas).map(|(area, a)| {
             let st = a.stats();
