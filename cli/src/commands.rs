@@ -15,7 +15,7 @@ use autodiag_core::i18n::{fill, Lang};
 use autodiag_core::model::{Assessment, Mode};
 use serde::Serialize;
 
-use crate::read::{self, Failure};
+use crate::read::{self, shown, Failure};
 use crate::words::{decimal, words, Words};
 use crate::{finish, stdout, write_failed, Args, Command, Outcome};
 
@@ -53,20 +53,23 @@ impl Tally {
 }
 
 /// Warns when two files hold the same assessment (the same `id`): both are counted, which is
-/// seldom what a network wants.
+/// seldom what a network wants. Each id is kept with the position of its first file, not its
+/// name, so that 100,000 files keep a small map.
 #[derive(Default)]
-struct SameIds(HashMap<String, String>);
+struct SameIds(HashMap<String, usize>);
 
 impl SameIds {
-    fn check(&mut self, file: &str, a: &Assessment, lang: Lang, say: &dyn Fn(&str)) {
-        if let Some(first) = self.0.get(&a.id) {
+    fn check(&mut self, at: usize, file: &str, a: &Assessment, args: &Args, say: &dyn Fn(&str)) {
+        let lang = args.lang;
+        if let Some(&first) = self.0.get(&a.id) {
+            let first = shown(args.files[first].path());
             say(&format!(
                 "{file}{}{}",
                 lang.colon(),
-                fill(words(lang).same_id, &[first])
+                fill(words(lang).same_id, &[&first])
             ));
         } else {
-            self.0.insert(a.id.clone(), file.to_string());
+            self.0.insert(a.id.clone(), at);
         }
     }
 }
@@ -126,15 +129,17 @@ fn read_all(args: &Args, mut add: impl FnMut(&Assessment)) -> Tally {
     let lang = args.lang;
     let mut tally = Tally::default();
     let mut same = SameIds::default();
+    let mut at = 0;
     read::each(&args.files, read::load, |file, r, say| {
         match r {
             Ok(a) => {
                 tally.read += 1;
-                same.check(file, &a, lang, say);
+                same.check(at, file, &a, args, say);
                 add(&a);
             }
             Err(e) => tally.refuse(file, &e, lang, say),
         }
+        at += 1;
         true
     });
     tally

@@ -7,18 +7,17 @@ use std::io::{self, Write};
 use autodiag_core::table;
 
 use super::Tally;
-use crate::read;
+use crate::read::{self, shown};
 use crate::{finish, stdout, write_failed, Args, Outcome};
 
 pub fn run(args: &Args) -> Outcome {
     let lang = args.lang;
-    let to_file = args.output.as_deref().filter(|o| *o != "-");
-    let name = to_file.unwrap_or("stdout");
-    let mut out: Box<dyn Write> = match to_file {
+    let name = args.output.as_deref().map_or("stdout".into(), shown);
+    let mut out: Box<dyn Write> = match &args.output {
         Some(path) => match File::create(path) {
             Ok(f) => Box::new(io::BufWriter::with_capacity(1 << 16, f)),
             Err(e) => {
-                write_failed(lang, path, &e);
+                write_failed(lang, &name, &e);
                 return Outcome::Failed;
             }
         },
@@ -32,7 +31,7 @@ pub fn run(args: &Args) -> Outcome {
     let work = |p: &std::path::Path| {
         read::load(p).map(|a| {
             let mut rows = String::with_capacity(4096);
-            table::write(&mut rows, &p.to_string_lossy(), &a);
+            table::write(&mut rows, &shown(p), &a);
             rows
         })
     };
@@ -49,10 +48,10 @@ pub fn run(args: &Args) -> Outcome {
         failed.is_none()
     });
     if let Some(e) = failed {
-        write_failed(lang, name, &e);
+        write_failed(lang, &name, &e);
         return Outcome::Failed;
     }
-    if !finish(&mut out, lang, name) {
+    if !finish(&mut out, lang, &name) {
         return Outcome::Failed;
     }
     tally.end(lang)
