@@ -5,6 +5,7 @@
 //! parses arguments and prints.
 
 mod commands;
+mod output;
 mod read;
 mod words;
 
@@ -15,7 +16,7 @@ use std::process::ExitCode;
 
 use autodiag_core::i18n::{fill, Lang};
 
-use crate::read::Input;
+use crate::read::{shown, Input};
 use crate::words::words;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,6 +154,16 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, (Lang, Usag
         return Err((lang, Usage(w.no_files.into())));
     }
     let output = output.filter(|o| o.as_os_str() != "-");
+    if let Some(o) = &output {
+        // The output is written over only once every file is read, but an export it replaced
+        // would still be lost: no run may write over what it reads.
+        if output::is_json_name(o) {
+            return Err((lang, Usage(fill(w.output_is_json, &[&shown(o)]))));
+        }
+        if output::is_an_input(o, &files) {
+            return Err((lang, Usage(fill(w.output_is_input, &[&shown(o)]))));
+        }
+    }
     Ok(Parsed::Run(Args {
         command,
         lang,

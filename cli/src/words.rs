@@ -22,6 +22,10 @@ pub struct Words {
     pub json_not_for_table: &'static str,
     pub output_only_for_table: &'static str,
     pub cannot_write: &'static str,
+    /// `table -o F` where F is also a file to read: "-o {} is also a file to read…".
+    pub output_is_input: &'static str,
+    /// `table -o F.json`: the CSV would take the place of an export.
+    pub output_is_json: &'static str,
     /// A folder given that cannot be listed: "Cannot list this folder ({})."
     pub cannot_list: &'static str,
     pub cannot_list_permission: &'static str,
@@ -119,6 +123,8 @@ d’utilisation ou d’écriture.
     json_not_for_table: "--json ne s’applique pas à table (qui écrit du CSV).",
     output_only_for_table: "-o ne s’applique qu’à table.",
     cannot_write: "impossible d’écrire {}\u{a0}: {}.",
+    output_is_input: "-o {} est aussi un fichier à lire\u{a0}: le tableau l’écraserait.",
+    output_is_json: "-o {}\u{a0}: table écrit du CSV, pas un fichier .json (un motif tel que exports/*.json donne à -o le premier de ses fichiers, qui serait écrasé).",
     cannot_list: "Impossible de lister ce dossier ({}).",
     cannot_list_permission: "Impossible de lister ce dossier (droits d’accès).",
     not_found: "Fichier introuvable.",
@@ -189,6 +195,8 @@ Exit code: 0 when every file was read, 1 when one was refused, 2 for a usage or 
     json_not_for_table: "--json does not apply to table (which writes CSV).",
     output_only_for_table: "-o applies to table only.",
     cannot_write: "cannot write {}: {}.",
+    output_is_input: "-o {} is also a file to read: the table would overwrite it.",
+    output_is_json: "-o {}: table writes CSV, not a .json file (a pattern such as exports/*.json gives -o the first of its files, which would be overwritten).",
     cannot_list: "Cannot list this folder ({}).",
     cannot_list_permission: "Cannot list this folder (permissions).",
     not_found: "File not found.",

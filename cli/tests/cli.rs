@@ -840,6 +840,153 @@ fn names_that_are_not_utf8_are_read_and_shown_escaped() {
     );
 }
 
+#[test]
+fn the_output_is_never_one_of_the_inputs() {
+    let dir = tmp("output-input");
+    let export = format::export(&v2_quick());
+    std::fs::create_dir(dir.join("exports")).unwrap();
+    for f in ["exports/1.json", "exports/2.json", "export.txt"] {
+        std::fs::write(dir.join(f), &export).unwrap();
+    }
+    let unchanged = |f: &str| assert_eq!(std::fs::read_to_string(dir.join(f)).unwrap(), export);
+    // `-o exports/*.json`: the shell gives -o the first export, and the others as inputs.
+    let out = run_in(&dir, &["table", "-o", "exports/1.json", "exports/2.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "autodiag\u{a0}: -o exports/1.json\u{a0}: table écrit du CSV, pas un fichier .json (un \
+         motif tel que exports/*.json donne à -o le premier de ses fichiers, qui serait \
+         écrasé).\nVoir «\u{a0}autodiag --help\u{a0}».\n"
+    );
+    unchanged("exports/1.json");
+    // The same file by another name, or the same path.
+    let out = run_in(
+        &dir,
+        &[
+            "table",
+            "--lang",
+            "en",
+            "exports",
+            "export.txt",
+            "-o",
+            "./export.txt",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "autodiag: -o ./export.txt is also a file to read: the table would overwrite it.\n\
+         See “autodiag --help”.\n"
+    );
+    assert!(out.stdout.is_empty());
+    unchanged("export.txt");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("export.txt", dir.join("link.csv")).unwrap();
+        std::fs::hard_link(dir.join("exports/2.json"), dir.join("hard.csv")).unwrap();
+        for (input, output) in [("export.txt", "link.csv"), ("exports", "hard.csv")] {
+            let out = run_in(&dir, &["table", "--lang", "en", input, "-o", output]);
+            assert_eq!(out.status.code(), Some(2), "{output}");
+            assert!(text(&out.stderr).contains("is also a file to read"));
+        }
+        unchanged("export.txt");
+        unchanged("exports/2.json");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_output_is_replaced_only_when_complete() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    use std::os::unix::process::CommandExt;
+    let dir = tmp("output-whole");
+    std::fs::write(dir.join("answers.csv"), "previous\n").unwrap();
+    std::fs::set_permissions(
+        dir.join("answers.csv"),
+        std::fs::Permissions::from_mode(0o640),
+    )
+    .unwrap();
+    let files: Vec<String> = fixtures()
+        .iter()
+        .map(|f| root().join(f).to_string_lossy().into_owned())
+        .collect();
+    let table = |extra: &[&str]| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_autodiag"));
+        c.arg("table").args(extra).args(&files).current_dir(&dir);
+        c
+    };
+    // Files may not grow past 4 kB: the CSV fails to be written part way.
+    let mut limited = table(&["-o", "answers.csv"]);
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        limited.pre_exec(|| {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit {
+                rlim_cur: 4096,
+                rlim_max: 4096,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = limited.output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("autodiag\u{a0}: impossible d’écrire answers.csv\u{a0}: "),
+        "{}",
+        text(&out.stderr)
+    );
+    // The previous output is whole, and no temporary file is left.
+    assert_eq!(
+        std::fs::read_to_string(dir.join("answers.csv")).unwrap(),
+        "previous\n"
+    );
+    let names = |d: &Path| -> Vec<String> {
+        let mut n: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names(&dir), ["answers.csv"]);
+    // Complete: it takes the old file's place and permissions.
+    let out = table(&["-o", "answers.csv"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let on_stdout = table(&[]).output().unwrap().stdout;
+    assert_eq!(std::fs::read(dir.join("answers.csv")).unwrap(), on_stdout);
+    assert_eq!(names(&dir), ["answers.csv"]);
+    let mode = std::fs::metadata(dir.join("answers.csv"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
+    // Through a symbolic link: the file it points to is replaced, the link stays a link.
+    std::fs::create_dir(dir.join("real")).unwrap();
+    std::fs::write(dir.join("real/answers.csv"), "previous\n").unwrap();
+    std::os::unix::fs::symlink("real/answers.csv", dir.join("link.csv")).unwrap();
+    let out = table(&["-o", "link.csv"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(std::fs::symlink_metadata(dir.join("link.csv"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read(dir.join("real/answers.csv")).unwrap(),
+        on_stdout
+    );
+    assert_eq!(names(&dir.join("real")), ["answers.csv"]);
+    // A device is written to, never replaced.
+    let out = table(&["-o", "/dev/null"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+}
+
 #[cfg(unix)]
 #[test]
 fn a_folder_that_cannot_be_listed_is_one_refused_input() {
