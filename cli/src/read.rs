@@ -91,10 +91,11 @@ impl Failure {
 }
 
 /// A path as messages, tables and JSON show it. A name that is valid UTF-8 without control
-/// characters is shown as it is. Any other is escaped the way Rust's `escape_debug` writes
-/// strings: each byte that is not UTF-8 as `\xNN` (two lowercase hex digits), a control
-/// character as `\n`, `\t`, `\r`, `\0` or `\u{1b}`, and then a backslash as `\\`, so that the
-/// escaped name is unambiguous and fits on one line.
+/// characters is shown as it is, so that ordinary names look as the user typed them. Any other is
+/// escaped the way Rust's `escape_debug` writes strings: each byte that is not UTF-8 as `\xNN`
+/// (two lowercase hex digits), a control character as `\n`, `\t`, `\r`, `\0` or `\u{1b}`, and
+/// a backslash as `\\` (so that an escape cannot be mistaken for a backslash of the name), so
+/// the name fits on one line of a message, a JSON string or a CSV cell.
 pub fn shown(path: &Path) -> Cow<'_, str> {
     let bytes = path.as_os_str().as_encoded_bytes();
     if let Ok(s) = std::str::from_utf8(bytes) {

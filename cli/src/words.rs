@@ -106,7 +106,10 @@ Options :
   -h, --help         cette aide
   -V, --version      la version
 
-Un fichier refusé est nommé sur la sortie d’erreur avec la raison ; les autres sont traités.
+Un fichier refusé (illisible, invalide, un tube nommé, un périphérique, un dossier illisible)
+est nommé sur la sortie d’erreur avec la raison ; les autres sont traités. Un nom qui n’est
+pas de l’UTF-8 est montré échappé (\\xNN). La sortie de table n’est jamais un fichier lu, et
+elle n’est remplacée qu’une fois complète.
 Code de sortie : 0 si tous les fichiers sont lus, 1 si l’un est refusé, 2 pour une erreur
 d’utilisation ou d’écriture.
 ",
@@ -179,7 +182,10 @@ Options:
   -h, --help         this help
   -V, --version      the version
 
-A refused file is named on standard error with the reason; the others are processed.
+A refused file (unreadable, invalid, a named pipe, a device, a folder that cannot be listed)
+is named on standard error with the reason; the others are processed. A name that is not UTF-8
+is shown escaped (\\xNN). table's output is never a file read, and is replaced only once
+complete.
 Exit code: 0 when every file was read, 1 when one was refused, 2 for a usage or write error.
 ",
     error: "autodiag: ",
