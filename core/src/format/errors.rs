@@ -110,31 +110,30 @@ impl ImportError {
                     format!("The file is too large ({b} kB; at most {l} kB).")
                 }
             }
-            ImportError::NotJson { line, column } => {
-                if fr {
-                    format!(
-                        "Ce fichier n’est pas un export d’autodiagnostic lisible : ce n’est pas du \
-                         JSON valide (ligne {line}, colonne {column})."
-                    )
-                } else {
-                    format!(
-                        "This file is not a readable self-assessment export: it is not valid JSON \
-                         (line {line}, column {column})."
-                    )
-                }
-            }
-            ImportError::TooDeep { line, column } => {
+            // One sentence for both: the reason, then the place. The wasm carries every
+            // message, so the shared words are written once.
+            ImportError::NotJson { line, column } | ImportError::TooDeep { line, column } => {
+                let deep = matches!(self, ImportError::TooDeep { .. });
                 let max = super::MAX_NESTING;
                 if fr {
+                    let why = if deep {
+                        format!("son JSON est imbriqué trop profondément (plus de {max} niveaux, ")
+                    } else {
+                        "ce n’est pas du JSON valide (".to_string()
+                    };
                     format!(
-                        "Ce fichier n’est pas un export d’autodiagnostic lisible : son JSON est \
-                         imbriqué trop profondément (plus de {max} niveaux, ligne {line}, colonne \
-                         {column})."
+                        "Ce fichier n’est pas un export d’autodiagnostic lisible : {why}ligne \
+                         {line}, colonne {column})."
                     )
                 } else {
+                    let why = if deep {
+                        format!("its JSON is nested too deeply (more than {max} levels, ")
+                    } else {
+                        "it is not valid JSON (".to_string()
+                    };
                     format!(
-                        "This file is not a readable self-assessment export: its JSON is nested \
-                         too deeply (more than {max} levels, line {line}, column {column})."
+                        "This file is not a readable self-assessment export: {why}line {line}, \
+                         column {column})."
                     )
                 }
             }
@@ -144,24 +143,21 @@ impl ImportError {
                 "This file is JSON, but not an ISO 37101 self-assessment export."
             }
             .to_string(),
-            // A version of 2^64 or more is held as u64::MAX: no number is shown for it.
-            ImportError::NewerVersion { version: u64::MAX } => if fr {
-                "Ce fichier a été créé par une version plus récente de l’outil. Mettez l’outil à \
-                 jour pour l’ouvrir."
-            } else {
-                "This file was made by a newer version of the tool. Update the tool to open it."
-            }
-            .to_string(),
             ImportError::NewerVersion { version } => {
+                // A version of 2^64 or more is held as u64::MAX: no number is shown for it.
+                let format = match *version {
+                    u64::MAX => String::new(),
+                    v => format!(" (format {v})"),
+                };
                 if fr {
                     format!(
-                        "Ce fichier a été créé par une version plus récente de l’outil (format \
-                         {version}). Mettez l’outil à jour pour l’ouvrir."
+                        "Ce fichier a été créé par une version plus récente de l’outil{format}. \
+                         Mettez l’outil à jour pour l’ouvrir."
                     )
                 } else {
                     format!(
-                        "This file was made by a newer version of the tool (format {version}). \
-                         Update the tool to open it."
+                        "This file was made by a newer version of the tool{format}. Update the \
+                         tool to open it."
                     )
                 }
             }
