@@ -230,5 +230,8 @@ fn only_use_persistence_writes_to_storage() {
             }
         }
     }
-    assert!(found.is_empty(), "storage written outside use_persistence: {found:#?}");
+    assert!(
+        found.is_empty(),
+        "storage written outside use_persistence: {found:#?}"
+    );
 }
