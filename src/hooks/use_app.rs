@@ -1,5 +1,4 @@
 use std::ops::Deref;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -7,7 +6,6 @@ use crate::config::Modes;
 use crate::hooks::AppState;
 use crate::i18n::Ui;
 use crate::platform;
-use crate::scoring::Scores;
 use crate::state::{Action, Edit, State};
 use crate::storage::Store;
 
@@ -21,8 +19,6 @@ pub struct AppContext {
     pub ids: AttrValue,
     /// What the host page allows and shows.
     pub host: Host,
-    /// The open assessment's scores, computed once per revision (`None` with none open).
-    pub scores: Rc<Option<Scores>>,
 }
 
 /// The host page's settings that views follow.
@@ -39,14 +35,12 @@ impl AppContext {
         store: Store,
         ids: AttrValue,
         host: Host,
-        scores: Rc<Option<Scores>>,
     ) -> Self {
         AppContext {
             state,
             store,
             ids,
             host,
-            scores,
         }
     }
 

@@ -86,9 +86,9 @@ pub enum Action {
     ExternalRemoved(String),
     /// Our write found a newer stored version: show it and say our change was not saved.
     Conflict(Box<Assessment>),
-    /// The user deletes a quarantined stored value.
+    /// A quarantined stored value was deleted by the user.
     DropQuarantined(String),
-    /// The user deletes everything this app stored in this browser.
+    /// Everything stored by this app in this browser was deleted.
     DeleteAll,
     Exported {
         id: String,

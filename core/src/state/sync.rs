@@ -62,7 +62,6 @@ impl State {
                 s.step = None;
                 s.pending_import = None;
                 s.lang_chosen = false;
-                s.wiped = s.wiped.wrapping_add(1);
                 s.notice = Some(Notice::AllDeleted);
                 s.arrive(Focus::Notice);
                 s.changed();
