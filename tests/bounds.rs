@@ -197,3 +197,41 @@ fn no_raw_html_sink_is_left() {
     }
     assert!(found.is_empty(), "raw HTML sinks: {found:#?}");
 }
+
+/// One writer to storage: views dispatch actions and `use_persistence` writes what changed, so a
+/// write can never race the state or skip the conflict check (ARCHITECTURE.md).
+#[test]
+fn only_use_persistence_writes_to_storage() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = Vec::new();
+    files_under(&root.join("src"), &["rs"], &mut sources);
+    let writers = [
+        ".save(",
+        ".save_over(",
+        ".save_lang(",
+        ".save_position(",
+        ".save_exported(",
+        ".drop_quarantined(",
+        ".delete(",
+        ".clear()",
+        ".set(",
+        ".remove(",
+    ];
+    let allowed = ["hooks/use_persistence.rs", "web/storage.rs"];
+    let mut found = Vec::new();
+    for path in &sources {
+        if allowed.iter().any(|a| path.ends_with(a)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if line.contains("store") && writers.iter().any(|w| line.contains(w)) {
+                found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "storage written outside use_persistence: {found:#?}"
+    );
+}

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+
 use crate::components::fields::{text_field, Field};
 use crate::components::{overview, AssessmentList, FilePicker};
 use crate::components::{radio_group, Choice, Question};
