@@ -68,7 +68,14 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || AppState::new(initial_state(&p)))
     };
     let store = use_memo(props.namespace.clone(), |ns| Store::new(ns));
-    use_persistence(&state, &store);
+    use_persistence(&state, &store, &props.loaded.stored);
+    // Every view and the host's events read the open assessment's scores from here: computed once
+    // per revision, not once per view and render.
+    let scores = {
+        let state = state.clone();
+        let revision = state.open().map(|a| (a.id.clone(), a.revision));
+        use_memo(revision, move |_| state.open().map(crate::scoring::compute))
+    };
     let context = AppContext::new(
         state.clone(),
         (*store).clone(),
@@ -78,6 +85,7 @@ pub fn App(props: &AppProps) -> Html {
             intro: props.intro,
             standalone: props.standalone,
         },
+        scores.clone(),
     );
     {
         let standalone = props.standalone;
@@ -90,7 +98,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let root = use_node_ref();
     use_arrival_focus(&state, &root, &context);
-    use_host_events(&state, &root);
+    use_host_events(&state, &root, &scores);
     use_share_link(&state, &props.namespace);
 
     let ui = state.lang.ui();
@@ -155,13 +163,17 @@ fn use_arrival_focus(state: &UseReducerHandle<AppState>, root: &NodeRef, app: &A
 
 /// Tells the host page how the open assessment progresses (see `events`).
 #[hook]
-fn use_host_events(state: &UseReducerHandle<AppState>, root: &NodeRef) {
+fn use_host_events(
+    state: &UseReducerHandle<AppState>,
+    root: &NodeRef,
+    scores: &Rc<Option<crate::scoring::Scores>>,
+) {
     // (id, answered, asked) of the last event, so that each change is told once.
     let last = use_mut_ref(|| None::<(String, usize, usize)>);
-    let now = state.open().map(|a| {
-        let s = crate::scoring::compute(a);
-        (a.id.clone(), s.answered, s.asked)
-    });
+    let now = state
+        .open()
+        .zip(scores.as_ref().as_ref())
+        .map(|(a, s)| (a.id.clone(), s.answered, s.asked));
     let (state, root) = (state.clone(), root.clone());
     use_effect_with(now, move |now| {
         let (Some((id, answered, asked)), Some(target)) = (now, root.get()) else {

@@ -62,6 +62,9 @@ pub struct State {
     /// there were: the view moves focus each time the count grows, never on a mere reload.
     pub focus: Option<Focus>,
     pub arrivals: u32,
+    /// Grows each time the user deletes everything: storage is then cleared whole, keys this
+    /// state does not know included.
+    pub wiped: u32,
 }
 
 /// A workshop on screen: the merged answers, and the files that could not be merged.

@@ -18,9 +18,10 @@ pub fn export_button(app: &AppContext, id: &str) -> Html {
                 if let Some(target) = e.target() {
                     crate::events::emit(&target, "exported", a);
                 }
-                let at = platform::now();
-                let _ = app.store.save_exported(&id, &at);
-                app.dispatch(Action::Exported { id: id.clone(), at });
+                app.dispatch(Action::Exported {
+                    id: id.clone(),
+                    at: platform::now(),
+                });
             }
         })
     };

@@ -107,11 +107,7 @@ pub fn notices(app: &AppContext) -> Html {
         };
         let drop_it = {
             let (app, key) = (app.clone(), q.key.clone());
-            move |_| {
-                if app.store.drop_quarantined(&key).is_ok() {
-                    app.dispatch(Action::DropQuarantined(key.clone()));
-                }
-            }
+            move |_| app.dispatch(Action::DropQuarantined(key.clone()))
         };
         html! {
             <div class="notice notice-warning" role="alert">

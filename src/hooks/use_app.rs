@@ -1,4 +1,5 @@
 use std::ops::Deref;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -6,6 +7,7 @@ use crate::config::Modes;
 use crate::hooks::AppState;
 use crate::i18n::Ui;
 use crate::platform;
+use crate::scoring::Scores;
 use crate::state::{Action, Edit, State};
 use crate::storage::Store;
 
@@ -19,6 +21,8 @@ pub struct AppContext {
     pub ids: AttrValue,
     /// What the host page allows and shows.
     pub host: Host,
+    /// The open assessment's scores, computed once per revision (`None` with none open).
+    pub scores: Rc<Option<Scores>>,
 }
 
 /// The host page's settings that views follow.
@@ -35,12 +39,14 @@ impl AppContext {
         store: Store,
         ids: AttrValue,
         host: Host,
+        scores: Rc<Option<Scores>>,
     ) -> Self {
         AppContext {
             state,
             store,
             ids,
             host,
+            scores,
         }
     }
 

@@ -3,31 +3,62 @@ use yew::prelude::*;
 use crate::hooks::AppState;
 use crate::model::Keyed;
 use crate::state::Action;
-use crate::storage::{Saved, Store};
+use crate::storage::Store;
 
-/// Keeps local storage in step with the state, and the state in step with other windows.
+/// What storage is known to hold of one assessment: its revision, and the fingerprint of the text
+/// this widget wrote or read there.
+#[derive(Clone, Copy, PartialEq)]
+struct Known {
+    revision: u64,
+    text: Option<u64>,
+}
+
+/// Keeps local storage in step with the state, and the state in step with other windows. The only
+/// writer to storage: views dispatch actions, and this writes what changed.
 ///
 /// - every assessment whose revision changed is written (never over a newer one stored by another
 ///   window: that one is shown instead, and the user is told);
 /// - a deleted assessment is removed; the open assessment and step are remembered;
-/// - the language is remembered once the user chose one;
+/// - the language is remembered once the user chose one; the time of each export too;
+/// - a stored value set aside (unreadable) goes once the user deletes it; "delete everything"
+///   clears the widget's storage whole;
 /// - `storage` events from other windows bring their newer revisions in.
 ///
-/// Failures go to the state as `StorageResult`, shown to the user; nothing here panics.
+/// `stored` holds the fingerprints of the texts start-up read, so that the first save of each
+/// assessment need not read it again. Failures go to the state as `StorageResult`, shown to the
+/// user; nothing here panics.
 #[hook]
-pub fn use_persistence(state: &UseReducerHandle<AppState>, store: &Store) {
-    // What storage is known to hold: id → revision.
+pub fn use_persistence(state: &UseReducerHandle<AppState>, store: &Store, stored: &Keyed<u64>) {
     let known = {
         let initial = Keyed(
             state
                 .assessments
                 .iter()
-                .map(|a| (a.id.clone(), a.revision))
+                .map(|a| {
+                    let text = stored.get(&a.id).copied();
+                    (
+                        a.id.clone(),
+                        Known {
+                            revision: a.revision,
+                            text,
+                        },
+                    )
+                })
                 .collect(),
         );
         use_mut_ref(move || initial)
     };
 
+    {
+        let (state, store, known) = (state.clone(), store.clone(), known.clone());
+        // Before the writes below: what is written after a wipe must stay.
+        use_effect_with(state.wiped, move |&wiped| {
+            if wiped > 0 {
+                known.borrow_mut().clear();
+                state.dispatch(Action::StorageResult(store.clear().err()));
+            }
+        });
+    }
     {
         let (state, store) = (state.clone(), store.clone());
         use_effect_with(state.generation, move |_| {
@@ -37,16 +68,28 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, store: &Store) {
             // met at start-up stays on screen.
             let mut attempted = false;
             for a in &state.assessments {
-                if known.get(&a.id) == Some(&a.revision) {
+                let was = known.get(&a.id).copied();
+                if was.is_some_and(|k| k.revision == a.revision) {
                     continue;
                 }
                 attempted = true;
-                match store.save(a) {
-                    Ok(Saved::Written) => {
-                        known.insert(a.id.clone(), a.revision);
+                match store.save_over(a, was.and_then(|k| k.text)) {
+                    Ok(Ok(text)) => {
+                        let text = Some(text);
+                        known.insert(
+                            a.id.clone(),
+                            Known {
+                                revision: a.revision,
+                                text,
+                            },
+                        );
                     }
-                    Ok(Saved::Newer(theirs)) => {
-                        known.insert(theirs.id.clone(), theirs.revision);
+                    Ok(Err(theirs)) => {
+                        let k = Known {
+                            revision: theirs.revision,
+                            text: None,
+                        };
+                        known.insert(theirs.id.clone(), k);
                         state.dispatch(Action::Conflict(theirs));
                     }
                     Err(e) => error = Some(e),
@@ -88,6 +131,46 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, store: &Store) {
         });
     }
     {
+        // The export times the state holds, written as they change (the last one each time).
+        let written = use_mut_ref(|| state.exported.clone());
+        let (state, store) = (state.clone(), store.clone());
+        use_effect_with(state.exported.clone(), move |exported| {
+            let mut written = written.borrow_mut();
+            let mut error = None;
+            for (id, at) in &exported.0 {
+                if written.get(id) != Some(at) {
+                    match store.save_exported(id, at) {
+                        Ok(()) => {
+                            written.insert(id.clone(), at.clone());
+                        }
+                        Err(e) => error = Some(e),
+                    }
+                }
+            }
+            if error.is_some() {
+                state.dispatch(Action::StorageResult(error));
+            }
+        });
+    }
+    {
+        // The keys of the values set aside: one the user deleted goes from storage too.
+        let held = use_mut_ref(|| keys(state));
+        let (state, store) = (state.clone(), store.clone());
+        use_effect_with(keys(&state), move |now| {
+            let mut held = held.borrow_mut();
+            let mut error = None;
+            for key in held.iter().filter(|k| !now.contains(k)) {
+                if let Err(e) = store.drop_quarantined(key) {
+                    error = Some(e);
+                }
+            }
+            *held = now.clone();
+            if error.is_some() {
+                state.dispatch(Action::StorageResult(error));
+            }
+        });
+    }
+    {
         let (state, store) = (state.clone(), store.clone());
         use_effect_with((), move |_| {
             let dispatch = Callback::from(move |action| state.dispatch(action));
@@ -96,4 +179,9 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, store: &Store) {
             move || drop(listener)
         });
     }
+}
+
+/// The storage keys of the values set aside.
+fn keys(state: &AppState) -> Vec<String> {
+    state.quarantine.iter().map(|q| q.key.clone()).collect()
 }

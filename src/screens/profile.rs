@@ -9,7 +9,7 @@ use crate::hooks::{use_app, AppContext};
 use crate::i18n::fill;
 use crate::model::{Assessment, PlannedAction};
 use crate::report::{self, Earlier, Slot};
-use crate::scoring::{self, Scores};
+use crate::scoring::Scores;
 use crate::state::{Edit, Plan};
 use crate::{csv, files, platform};
 
@@ -46,7 +46,8 @@ pub fn Profile() -> Html {
                     .into_iter()
                     .find(|b| b.id == id)
             });
-            let s = scoring::compute(a);
+            // The context's scores, of this very revision (the memo's key).
+            let s = app.scores.as_ref().clone()?;
             let when = b.map(|b| platform::local_date_time(&b.updated, lang));
             let change = b.map(|b| compare(a, b));
             let earlier = change

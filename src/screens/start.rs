@@ -1,6 +1,5 @@
 use yew::prelude::*;
 
-
 use crate::components::fields::{text_field, Field};
 use crate::components::{overview, AssessmentList, FilePicker};
 use crate::components::{radio_group, Choice, Question};
@@ -71,8 +70,6 @@ pub fn StartScreen() -> Html {
     let delete_all = {
         let (app, confirm_all) = (app.clone(), confirm_all.clone());
         Callback::from(move |_| {
-            // Storage is cleared first: the state then forgets what storage no longer holds.
-            let _ = app.store.clear();
             confirm_all.set(false);
             app.dispatch(Action::DeleteAll);
         })

@@ -7,7 +7,6 @@ use crate::hooks::use_app;
 use crate::i18n::fill;
 use crate::model::Mode;
 use crate::platform;
-use crate::scoring;
 use crate::state::{Action, Edit};
 use crate::steps::{step_progress, steps, Step};
 
@@ -26,7 +25,9 @@ pub fn Wizard() -> Html {
     let all = steps(a);
     let step = step.unwrap_or(all[0]);
     let pos = all.iter().position(|s| *s == step).unwrap_or(0);
-    let scores = scoring::compute(a);
+    let Some(scores) = app.scores.as_ref() else {
+        return html! {};
+    };
     let goto = |s: Step| app.dispatcher().reform(move |_| Action::Goto(s));
 
     let menu = all.iter().enumerate().map(|(i, &s)| {

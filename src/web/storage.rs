@@ -33,6 +33,9 @@ pub struct Loaded {
     pub exported: Keyed<String>,
     pub current: Option<String>,
     pub steps: Keyed<Step>,
+    /// A fingerprint of each assessment's stored text, by id: a later save that finds the same
+    /// text knows nobody else wrote it, and need not read it again.
+    pub stored: Keyed<u64>,
 }
 
 /// What a save found in storage.
@@ -125,7 +128,10 @@ impl Store {
             };
             if let Some(id) = name.strip_prefix(ASSESSMENT) {
                 match format::import(value.as_bytes()) {
-                    Ok(a) if a.id == id => out.assessments.push(a),
+                    Ok(a) if a.id == id => {
+                        out.stored.insert(a.id.clone(), fingerprint(&value));
+                        out.assessments.push(a);
+                    }
                     Ok(_) => out.quarantine.push(Quarantined {
                         key: name.clone(),
                         raw: value,
@@ -151,16 +157,33 @@ impl Store {
     /// Writes an assessment unless storage already holds a newer revision of it (written by
     /// another window): then nothing is written and the newer one is returned.
     pub fn save(&self, a: &Assessment) -> Result<Saved, StorageError> {
-        let name = format!("{ASSESSMENT}{}", a.id);
+        Ok(match self.save_over(a, None)? {
+            Ok(_) => Saved::Written,
+            Err(theirs) => Saved::Newer(theirs),
+        })
+    }
+
+    /// `save`, knowing the fingerprint of the text this widget last wrote or read for `a`: when
+    /// storage still holds that text, nobody else wrote it, and it is not parsed again. Returns
+    /// the fingerprint of the text written, or the newer stored assessment.
+    pub fn save_over(
+        &self,
+        a: &Assessment,
+        known: Option<u64>,
+    ) -> Result<Result<u64, Box<Assessment>>, StorageError> {
+        let name = format!("{ASSESSMENT}{id}", id = a.id);
         if let Some(stored) = self.get(&name)? {
-            if let Ok(theirs) = format::import(stored.as_bytes()) {
-                if theirs.revision >= a.revision && theirs != *a {
-                    return Ok(Saved::Newer(Box::new(theirs)));
+            if Some(fingerprint(&stored)) != known {
+                if let Ok(theirs) = format::import(stored.as_bytes()) {
+                    if theirs.revision >= a.revision && theirs != *a {
+                        return Ok(Err(Box::new(theirs)));
+                    }
                 }
             }
         }
-        self.set(&name, &format::export_compact(a))?;
-        Ok(Saved::Written)
+        let text = format::export_compact(a);
+        self.set(&name, &text)?;
+        Ok(Ok(fingerprint(&text)))
     }
 
     pub fn delete(&self, id: &str) -> Result<(), StorageError> {
@@ -206,4 +229,11 @@ impl Store {
         key.strip_prefix(self.prefix.as_str())?
             .strip_prefix(ASSESSMENT)
     }
+}
+
+/// FNV-1a, 64 bits: enough to tell whether a stored text is still the one this widget wrote.
+fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

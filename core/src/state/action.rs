@@ -86,9 +86,9 @@ pub enum Action {
     ExternalRemoved(String),
     /// Our write found a newer stored version: show it and say our change was not saved.
     Conflict(Box<Assessment>),
-    /// A quarantined stored value was deleted by the user.
+    /// The user deletes a quarantined stored value.
     DropQuarantined(String),
-    /// Everything stored by this app in this browser was deleted.
+    /// The user deletes everything this app stored in this browser.
     DeleteAll,
     Exported {
         id: String,

@@ -62,6 +62,7 @@ impl State {
                 s.step = None;
                 s.pending_import = None;
                 s.lang_chosen = false;
+                s.wiped = s.wiped.wrapping_add(1);
                 s.notice = Some(Notice::AllDeleted);
                 s.arrive(Focus::Notice);
                 s.changed();
