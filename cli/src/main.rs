@@ -5,16 +5,18 @@
 //! parses arguments and prints.
 
 mod commands;
+mod output;
 mod read;
 mod words;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use autodiag_core::i18n::{fill, Lang};
 
+use crate::read::{shown, Input};
 use crate::words::words;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,10 +32,10 @@ pub struct Args {
     pub command: Command,
     pub lang: Lang,
     pub json: bool,
-    /// `table`'s output file; standard output when absent or `-`.
-    pub output: Option<String>,
-    /// The files to read, folders expanded.
-    pub files: Vec<String>,
+    /// `table`'s output file; standard output when absent (`-o -` is standard output too).
+    pub output: Option<PathBuf>,
+    /// The files to read, folders expanded, in the order given.
+    pub files: Vec<Input>,
 }
 
 /// How a run ends: every file read, some refused, or nothing done (usage, output).
@@ -91,7 +93,7 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, (Lang, Usag
             },
             Long("json") => json = true,
             Short('o') | Long("output") => match p.value() {
-                Ok(v) => output = Some(v.to_string_lossy().into_owned()),
+                Ok(v) => output = Some(PathBuf::from(v)),
                 Err(e) => fail(Box::new(move |l| lexopt_message(&e, l))),
             },
             Short('h') | Long("help") => help = true,
@@ -146,10 +148,21 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, (Lang, Usag
     }
     let mut files = Vec::new();
     for p in paths {
-        expand(&p.to_string_lossy(), &mut files).map_err(|e| (lang, Usage(e(lang))))?;
+        read::expand(PathBuf::from(p), &mut files);
     }
     if files.is_empty() {
         return Err((lang, Usage(w.no_files.into())));
+    }
+    let output = output.filter(|o| o.as_os_str() != "-");
+    if let Some(o) = &output {
+        // The output is written over only once every file is read, but an export it replaced
+        // would still be lost: no run may write over what it reads.
+        if output::is_json_name(o) {
+            return Err((lang, Usage(fill(w.output_is_json, &[&shown(o)]))));
+        }
+        if output::is_an_input(o, &files) {
+            return Err((lang, Usage(fill(w.output_is_input, &[&shown(o)]))));
+        }
     }
     Ok(Parsed::Run(Args {
         command,
@@ -158,36 +171,6 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, (Lang, Usag
         output,
         files,
     }))
-}
-
-/// A folder stands for its `.json` files (not its subfolders), in name order; anything else is a
-/// file, even one that does not exist (it is then refused with the others, by name).
-#[allow(clippy::type_complexity)]
-fn expand(path: &str, files: &mut Vec<String>) -> Result<(), Box<dyn Fn(Lang) -> String>> {
-    if !Path::new(path).is_dir() {
-        files.push(path.to_string());
-        return Ok(());
-    }
-    let listed = std::fs::read_dir(path).map_err(|e| {
-        let (path, e) = (path.to_string(), e.to_string());
-        Box::new(move |l: Lang| {
-            let w = words(l);
-            format!("{path}{}{}", l.colon(), fill(w.cannot_list, &[&e]))
-        }) as Box<dyn Fn(Lang) -> String>
-    })?;
-    let mut names: Vec<String> = listed
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| n.to_ascii_lowercase().ends_with(".json"))
-        .collect();
-    names.sort_unstable();
-    files.extend(
-        names
-            .into_iter()
-            .map(|n| Path::new(path).join(n).to_string_lossy().into_owned()),
-    );
-    Ok(())
 }
 
 fn lexopt_message(e: &lexopt::Error, lang: Lang) -> String {

@@ -22,11 +22,21 @@ pub struct Words {
     pub json_not_for_table: &'static str,
     pub output_only_for_table: &'static str,
     pub cannot_write: &'static str,
+    /// `table -o F` where F is also a file to read: "-o {} is also a file to read…".
+    pub output_is_input: &'static str,
+    /// `table -o F.json`: the CSV would take the place of an export.
+    pub output_is_json: &'static str,
+    /// A folder given that cannot be listed: "Cannot list this folder ({})."
     pub cannot_list: &'static str,
+    pub cannot_list_permission: &'static str,
     pub not_found: &'static str,
     pub permission: &'static str,
     pub unreadable: &'static str,
     pub not_a_file: &'static str,
+    /// A named pipe, a device or a socket where a file was expected: never opened.
+    pub fifo: &'static str,
+    pub device: &'static str,
+    pub socket: &'static str,
     /// "valid (format {}, {} mode)".
     pub valid: &'static str,
     /// "files read: {}; refused: {}".
@@ -96,7 +106,10 @@ Options :
   -h, --help         cette aide
   -V, --version      la version
 
-Un fichier refusé est nommé sur la sortie d’erreur avec la raison ; les autres sont traités.
+Un fichier refusé (illisible, invalide, un tube nommé, un périphérique, un dossier illisible)
+est nommé sur la sortie d’erreur avec la raison ; les autres sont traités. Un nom qui n’est
+pas de l’UTF-8 est montré échappé (\\xNN). La sortie de table n’est jamais un fichier lu, et
+elle n’est remplacée qu’une fois complète.
 Code de sortie : 0 si tous les fichiers sont lus, 1 si l’un est refusé, 2 pour une erreur
 d’utilisation ou d’écriture.
 ",
@@ -113,11 +126,17 @@ d’utilisation ou d’écriture.
     json_not_for_table: "--json ne s’applique pas à table (qui écrit du CSV).",
     output_only_for_table: "-o ne s’applique qu’à table.",
     cannot_write: "impossible d’écrire {}\u{a0}: {}.",
-    cannot_list: "impossible de lister le dossier ({}).",
+    output_is_input: "-o {} est aussi un fichier à lire\u{a0}: le tableau l’écraserait.",
+    output_is_json: "-o {}\u{a0}: table écrit du CSV, pas un fichier .json (un motif tel que exports/*.json donne à -o le premier de ses fichiers, qui serait écrasé).",
+    cannot_list: "Impossible de lister ce dossier ({}).",
+    cannot_list_permission: "Impossible de lister ce dossier (droits d’accès).",
     not_found: "Fichier introuvable.",
     permission: "Lecture refusée (droits d’accès).",
     unreadable: "Lecture impossible ({}).",
     not_a_file: "Ce n’est pas un fichier.",
+    fifo: "C’est un tube nommé (FIFO), pas un fichier\u{a0}: il n’est pas ouvert.",
+    device: "C’est un périphérique, pas un fichier\u{a0}: il n’est pas ouvert.",
+    socket: "C’est une socket, pas un fichier\u{a0}: elle n’est pas ouverte.",
     valid: "valide (format {}, mode {})",
     tally: "fichiers lus\u{a0}: {}\u{202f}; refusés\u{a0}: {}",
     same_id: "Même identifiant que {}\u{a0}: les deux sont comptés.",
@@ -163,7 +182,10 @@ Options:
   -h, --help         this help
   -V, --version      the version
 
-A refused file is named on standard error with the reason; the others are processed.
+A refused file (unreadable, invalid, a named pipe, a device, a folder that cannot be listed)
+is named on standard error with the reason; the others are processed. A name that is not UTF-8
+is shown escaped (\\xNN). table's output is never a file read, and is replaced only once
+complete.
 Exit code: 0 when every file was read, 1 when one was refused, 2 for a usage or write error.
 ",
     error: "autodiag: ",
@@ -179,11 +201,17 @@ Exit code: 0 when every file was read, 1 when one was refused, 2 for a usage or 
     json_not_for_table: "--json does not apply to table (which writes CSV).",
     output_only_for_table: "-o applies to table only.",
     cannot_write: "cannot write {}: {}.",
-    cannot_list: "cannot list the folder ({}).",
+    output_is_input: "-o {} is also a file to read: the table would overwrite it.",
+    output_is_json: "-o {}: table writes CSV, not a .json file (a pattern such as exports/*.json gives -o the first of its files, which would be overwritten).",
+    cannot_list: "Cannot list this folder ({}).",
+    cannot_list_permission: "Cannot list this folder (permissions).",
     not_found: "File not found.",
     permission: "Reading refused (permissions).",
     unreadable: "Cannot read it ({}).",
     not_a_file: "Not a file.",
+    fifo: "A named pipe (FIFO), not a file: it is not opened.",
+    device: "A device, not a file: it is not opened.",
+    socket: "A socket, not a file: it is not opened.",
     valid: "valid (format {}, {} mode)",
     tally: "files read: {}; refused: {}",
     same_id: "Same id as {}: both are counted.",

@@ -690,3 +690,407 @@ fn an_output_that_cannot_be_written_exits_2_before_reading() {
     assert!(text(&out.stderr)
         .starts_with("autodiag\u{a0}: impossible d’écrire /no/such/folder/answers.csv"));
 }
+
+/// Runs `autodiag` in `dir` with arguments that need not be UTF-8, and fails rather than hangs
+/// when it has not ended within 20 s (a named pipe once made every command wait forever).
+fn run_os(dir: &Path, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_autodiag"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("autodiag {args:?} still running after 20 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn os<'a>(args: &'a [&'a str]) -> Vec<&'a std::ffi::OsStr> {
+    args.iter().map(std::ffi::OsStr::new).collect()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only reads it.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_a_device_or_a_socket_is_refused_never_opened() {
+    let dir = tmp("special");
+    let exports = dir.join("exports");
+    std::fs::create_dir(&exports).unwrap();
+    std::fs::write(exports.join("1-good.json"), format::export(&v2_quick())).unwrap();
+    mkfifo(&exports.join("2-pipe.json"));
+    let _socket = std::os::unix::net::UnixListener::bind(exports.join("3-socket.json")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", exports.join("4-device.json")).unwrap();
+    // In a folder: each is one refused input among the others, for every command.
+    let out = run_os(&dir, &os(&["validate", "--lang", "en", "exports"]));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "exports/2-pipe.json: A named pipe (FIFO), not a file: it is not opened.\n\
+         exports/3-socket.json: A socket, not a file: it is not opened.\n\
+         exports/4-device.json: A device, not a file: it is not opened.\n\
+         files read: 1; refused: 3\n"
+    );
+    assert_eq!(text(&out.stdout).lines().count(), 1);
+    for command in ["merge", "summary", "table"] {
+        let out = run_os(&dir, &os(&[command, "--lang", "en", "exports"]));
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        assert!(
+            text(&out.stderr).ends_with("files read: 1; refused: 3\n"),
+            "{command}"
+        );
+    }
+    // Given by name, in French.
+    let out = run_os(&dir, &os(&["validate", "exports/2-pipe.json", "/dev/null"]));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "exports/2-pipe.json\u{a0}: C’est un tube nommé (FIFO), pas un fichier\u{a0}: il n’est \
+         pas ouvert.\n\
+         /dev/null\u{a0}: C’est un périphérique, pas un fichier\u{a0}: il n’est pas ouvert.\n\
+         fichiers lus\u{a0}: 0\u{202f}; refusés\u{a0}: 2\n"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn names_that_are_not_utf8_are_read_and_shown_escaped() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tmp("names");
+    let exports = dir.join("exports");
+    std::fs::create_dir(&exports).unwrap();
+    let export = format::export(&v2_quick());
+    // Latin-1 "café", a line feed and a backslash: every one shown on one line, unambiguous.
+    for name in [&b"caf\xe9.json"[..], b"new\nline.json", b"plain.json"] {
+        std::fs::write(exports.join(OsStr::from_bytes(name)), &export).unwrap();
+    }
+    std::fs::write(exports.join("back\\slash.json"), &export).unwrap();
+    let out = run_os(&dir, &os(&["validate", "--lang", "en", "exports"]));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "files read: 4; refused: 0\n");
+    let valid = ": valid (format 2, quick mode) – Syndicat \"Eau, Forêts\"\n";
+    assert_eq!(
+        text(&out.stdout),
+        [
+            "exports/back\\slash.json",
+            "exports/caf\\xe9.json",
+            "exports/new\\nline.json",
+            "exports/plain.json",
+        ]
+        .map(|f| format!("{f}{valid}"))
+        .concat()
+    );
+    // Given by name: read, and the same escaped name in JSON and in the machine CSV.
+    let latin1 = exports.join(OsStr::from_bytes(b"caf\xe9.json"));
+    let out = run_os(
+        &dir,
+        &[
+            OsStr::new("validate"),
+            OsStr::new("--json"),
+            latin1.as_os_str(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["file"], format!("{}/caf\\xe9.json", exports.display()));
+    let out = run_os(&dir, &[OsStr::new("table"), OsStr::new("exports")]);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let files: std::collections::BTreeSet<String> = reader
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    assert_eq!(
+        files.into_iter().collect::<Vec<_>>(),
+        [
+            "exports/back\\slash.json",
+            "exports/caf\\xe9.json",
+            "exports/new\\nline.json",
+            "exports/plain.json"
+        ]
+    );
+    // A missing one is refused by its own name, not by a lossy copy of it.
+    let out = run_os(
+        &dir,
+        &[
+            OsStr::new("validate"),
+            OsStr::from_bytes(b"gone-\xff\xfe.json"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "gone-\\xff\\xfe.json\u{a0}: Fichier introuvable.\n\
+         fichiers lus\u{a0}: 0\u{202f}; refusés\u{a0}: 1\n"
+    );
+}
+
+#[test]
+fn the_output_is_never_one_of_the_inputs() {
+    let dir = tmp("output-input");
+    let export = format::export(&v2_quick());
+    std::fs::create_dir(dir.join("exports")).unwrap();
+    for f in ["exports/1.json", "exports/2.json", "export.txt"] {
+        std::fs::write(dir.join(f), &export).unwrap();
+    }
+    let unchanged = |f: &str| assert_eq!(std::fs::read_to_string(dir.join(f)).unwrap(), export);
+    // `-o exports/*.json`: the shell gives -o the first export, and the others as inputs.
+    let out = run_in(&dir, &["table", "-o", "exports/1.json", "exports/2.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "autodiag\u{a0}: -o exports/1.json\u{a0}: table écrit du CSV, pas un fichier .json (un \
+         motif tel que exports/*.json donne à -o le premier de ses fichiers, qui serait \
+         écrasé).\nVoir «\u{a0}autodiag --help\u{a0}».\n"
+    );
+    unchanged("exports/1.json");
+    // The same file by another name, or the same path.
+    let out = run_in(
+        &dir,
+        &[
+            "table",
+            "--lang",
+            "en",
+            "exports",
+            "export.txt",
+            "-o",
+            "./export.txt",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "autodiag: -o ./export.txt is also a file to read: the table would overwrite it.\n\
+         See “autodiag --help”.\n"
+    );
+    assert!(out.stdout.is_empty());
+    unchanged("export.txt");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("export.txt", dir.join("link.csv")).unwrap();
+        std::fs::hard_link(dir.join("exports/2.json"), dir.join("hard.csv")).unwrap();
+        for (input, output) in [("export.txt", "link.csv"), ("exports", "hard.csv")] {
+            let out = run_in(&dir, &["table", "--lang", "en", input, "-o", output]);
+            assert_eq!(out.status.code(), Some(2), "{output}");
+            assert!(text(&out.stderr).contains("is also a file to read"));
+        }
+        unchanged("export.txt");
+        unchanged("exports/2.json");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_output_is_replaced_only_when_complete() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    use std::os::unix::process::CommandExt;
+    let dir = tmp("output-whole");
+    std::fs::write(dir.join("answers.csv"), "previous\n").unwrap();
+    std::fs::set_permissions(
+        dir.join("answers.csv"),
+        std::fs::Permissions::from_mode(0o640),
+    )
+    .unwrap();
+    let files: Vec<String> = fixtures()
+        .iter()
+        .map(|f| root().join(f).to_string_lossy().into_owned())
+        .collect();
+    let table = |extra: &[&str]| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_autodiag"));
+        c.arg("table").args(extra).args(&files).current_dir(&dir);
+        c
+    };
+    // Files may not grow past 4 kB: the CSV fails to be written part way.
+    let mut limited = table(&["-o", "answers.csv"]);
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        limited.pre_exec(|| {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit {
+                rlim_cur: 4096,
+                rlim_max: 4096,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = limited.output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("autodiag\u{a0}: impossible d’écrire answers.csv\u{a0}: "),
+        "{}",
+        text(&out.stderr)
+    );
+    // The previous output is whole, and no temporary file is left.
+    assert_eq!(
+        std::fs::read_to_string(dir.join("answers.csv")).unwrap(),
+        "previous\n"
+    );
+    let names = |d: &Path| -> Vec<String> {
+        let mut n: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names(&dir), ["answers.csv"]);
+    // Complete: it takes the old file's place and permissions.
+    let out = table(&["-o", "answers.csv"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let on_stdout = table(&[]).output().unwrap().stdout;
+    assert_eq!(std::fs::read(dir.join("answers.csv")).unwrap(), on_stdout);
+    assert_eq!(names(&dir), ["answers.csv"]);
+    let mode = std::fs::metadata(dir.join("answers.csv"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
+    // Through a symbolic link: the file it points to is replaced, the link stays a link.
+    std::fs::create_dir(dir.join("real")).unwrap();
+    std::fs::write(dir.join("real/answers.csv"), "previous\n").unwrap();
+    std::os::unix::fs::symlink("real/answers.csv", dir.join("link.csv")).unwrap();
+    let out = table(&["-o", "link.csv"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(std::fs::symlink_metadata(dir.join("link.csv"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read(dir.join("real/answers.csv")).unwrap(),
+        on_stdout
+    );
+    assert_eq!(names(&dir.join("real")), ["answers.csv"]);
+    // A device is written to, never replaced.
+    let out = table(&["-o", "/dev/null"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_listed_is_one_refused_input() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    // Root lists any folder: as root, the binary runs as `nobody`, from a folder of the system's
+    // temporary directory that `nobody` can reach (the target directory may be private).
+    let base = std::env::temp_dir().join(format!("autodiag-unlisted-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    std::fs::create_dir(&base).unwrap();
+    /// Removes the folder however the test ends.
+    struct Cleanup(PathBuf);
+    impl Drop for Cleanup {
+        fn drop(&mut self) {
+            let locked = self.0.join("locked");
+            let _ = std::fs::set_permissions(locked, std::fs::Permissions::from_mode(0o755));
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+    let _cleanup = Cleanup(base.clone());
+    std::fs::set_permissions(&base, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let export = format::export(&v2_quick());
+    std::fs::write(base.join("good.json"), &export).unwrap();
+    std::fs::create_dir(base.join("locked")).unwrap();
+    std::fs::write(base.join("locked/hidden.json"), &export).unwrap();
+    std::fs::set_permissions(base.join("locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    let privileged = std::fs::read_dir(base.join("locked")).is_ok();
+    let binary = if privileged {
+        let copy = base.join("autodiag");
+        std::fs::copy(env!("CARGO_BIN_EXE_autodiag"), &copy).unwrap();
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+        copy
+    } else {
+        PathBuf::from(env!("CARGO_BIN_EXE_autodiag"))
+    };
+    let run_as = |args: &[&str]| {
+        let mut c = std::process::Command::new(&binary);
+        c.args(args).current_dir(&base);
+        if privileged {
+            c.uid(65534).gid(65534);
+        }
+        c.output().unwrap()
+    };
+    let out = run_as(&["validate", "--lang", "en", "locked", "good.json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr),
+        "locked: Cannot list this folder (permissions).\nfiles read: 1; refused: 1\n"
+    );
+    assert!(text(&out.stdout).starts_with("good.json: valid"));
+    let out = run_as(&["validate", "--json", "locked", "good.json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v[0],
+        serde_json::json!({"file": "locked", "ok": false,
+                "error": "Impossible de lister ce dossier (droits d’accès)."})
+    );
+    assert_eq!(v[1]["ok"], true);
+    for command in ["merge", "summary", "table"] {
+        let out = run_as(&[command, "--lang", "en", "locked", "good.json"]);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        assert_eq!(
+            text(&out.stderr),
+            "locked: Cannot list this folder (permissions).\nfiles read: 1; refused: 1\n",
+            "{command}"
+        );
+    }
+}
+
+#[test]
+fn messages_say_what_is_wrong_with_a_file() {
+    let dir = tmp("messages");
+    let export = format::export(&v2_quick());
+    let write = |name: &str, text: String| std::fs::write(dir.join(name), text).unwrap();
+    write(
+        "1-version.json",
+        export.replace("\"version\": 2", "\"version\": 18446744073709551616"),
+    );
+    write(
+        "2-minus-zero.json",
+        export.replacen("\"level\": 0", "\"level\": -0", 1),
+    );
+    write(
+        "3-deep.json",
+        export.replacen(
+            "\"format\"",
+            &format!(
+                "\"deep\": {}{}, \"format\"",
+                "[".repeat(300),
+                "]".repeat(300)
+            ),
+            1,
+        ),
+    );
+    let out = run_in(&dir, &["validate", "--lang", "en", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "./1-version.json: This file was made by a newer version of the tool. Update the tool to \
+         open it.\n\
+         ./2-minus-zero.json: areas.governance.level: -0 is not a level (0–4, \"na\", \
+         \"unknown\")\n\
+         ./3-deep.json: This file is not a readable self-assessment export: its JSON is nested \
+         too deeply (more than 127 levels, line 2, column 137).\n\
+         files read: 0; refused: 3\n"
+    );
+}

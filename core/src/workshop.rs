@@ -9,6 +9,8 @@
 //! Requirements of the checklist (full-mode files only) count `no`, `partly`, `yes` as 0, 1, 2; a
 //! show of hands stays with levels and priorities.
 
+use std::collections::HashMap;
+
 use crate::content::{N_AREAS, N_CLAUSES, N_PURPOSES, N_REQUIREMENTS};
 use crate::i18n::Lang;
 use crate::model::{Answer, Assessment, Level, Met, Mode, Priority};
@@ -125,34 +127,15 @@ pub struct Workshop {
 impl Workshop {
     /// Merges participants' assessments. Out-of-scope areas, "n/a" and "don't know" are left out
     /// of the counts: they are no level; so are requirements answered "n/a" or "don't know".
+    ///
+    /// Community names are counted in a list, searched for each file: the browser merges at
+    /// most `files::MAX_WORKSHOP_FILES`, and a map would add its code to the wasm. Any number of
+    /// files merges in linear time with `Merging`, which gives the same workshop.
     pub fn merge<'a>(participants: impl IntoIterator<Item = &'a Assessment>) -> Workshop {
         let mut w = Workshop::default();
         let mut names: Vec<(&str, usize)> = Vec::new();
         for a in participants {
-            w.files += 1;
-            w.full |= a.mode == Mode::Full;
-            for (c, p) in w.purposes.iter_mut().zip(&a.purposes) {
-                if let Some(priority) = p.priority {
-                    c.0[priority.weight() as usize] += 1;
-                }
-            }
-            for (c, area) in w.areas.iter_mut().zip(&a.areas) {
-                if let Some(l) = area.in_scope.then_some(area.level).flatten() {
-                    count(c, l);
-                }
-            }
-            if a.mode == Mode::Full {
-                for (c, clause) in w.clauses.iter_mut().zip(&a.clauses) {
-                    if let Some(l) = clause.level {
-                        count(c, l);
-                    }
-                }
-                for (c, r) in w.requirements.iter_mut().zip(&a.requirements) {
-                    if let Some(v) = r.met.and_then(met_value) {
-                        c.0[usize::from(v)] += 1;
-                    }
-                }
-            }
+            w.add_answers(a);
             let name = a.community.name.trim();
             match names.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, k)) => *k += 1,
@@ -168,6 +151,35 @@ impl Workshop {
         }
         w.community = best.map(|(n, _)| n.to_string()).unwrap_or_default();
         w
+    }
+
+    /// Counts one participant's answers (not the community's name, which `merge` and
+    /// `Merging` count each their own way).
+    fn add_answers(&mut self, a: &Assessment) {
+        self.files += 1;
+        self.full |= a.mode == Mode::Full;
+        for (c, p) in self.purposes.iter_mut().zip(&a.purposes) {
+            if let Some(priority) = p.priority {
+                c.0[priority.weight() as usize] += 1;
+            }
+        }
+        for (c, area) in self.areas.iter_mut().zip(&a.areas) {
+            if let Some(l) = area.in_scope.then_some(area.level).flatten() {
+                count(c, l);
+            }
+        }
+        if a.mode == Mode::Full {
+            for (c, clause) in self.clauses.iter_mut().zip(&a.clauses) {
+                if let Some(l) = clause.level {
+                    count(c, l);
+                }
+            }
+            for (c, r) in self.requirements.iter_mut().zip(&a.requirements) {
+                if let Some(v) = r.met.and_then(met_value) {
+                    c.0[usize::from(v)] += 1;
+                }
+            }
+        }
     }
 
     pub fn counts(&self, item: Item) -> &Counts {
@@ -284,6 +296,44 @@ impl Workshop {
             }
         }
         a
+    }
+}
+
+/// A workshop merged one file at a time: each file is counted and can be dropped, and community
+/// names are counted in a map, so time and memory grow linearly with the number of files,
+/// whatever their names (the command line merges any number of them). Gives the same
+/// `Workshop` as `Workshop::merge` over the same files in the same order.
+#[derive(Clone, Debug, Default)]
+pub struct Merging {
+    workshop: Workshop,
+    /// Each trimmed name: how many files gave it, and the position of the first that did (a
+    /// tie goes to the name met first, as in `Workshop::merge`).
+    names: HashMap<String, (usize, usize)>,
+}
+
+impl Merging {
+    pub fn add(&mut self, a: &Assessment) {
+        let first = self.workshop.files;
+        self.workshop.add_answers(a);
+        let name = a.community.name.trim();
+        match self.names.get_mut(name) {
+            Some((k, _)) => *k += 1,
+            None => {
+                self.names.insert(name.to_string(), (1, first));
+            }
+        }
+    }
+
+    /// The merged workshop, its community the name given most (the first met on a tie).
+    pub fn finish(self) -> Workshop {
+        let mut w = self.workshop;
+        w.community = self
+            .names
+            .into_iter()
+            .max_by(|(_, (k1, first1)), (_, (k2, first2))| k1.cmp(k2).then(first2.cmp(first1)))
+            .map(|(n, _)| n)
+            .unwrap_or_default();
+        w
     }
 }
 

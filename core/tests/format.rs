@@ -572,6 +572,144 @@ fn versions() {
     assert_eq!(invalid_at(&v), ("version".into(), Problem::Missing));
 }
 
+/// The example with its text `from` replaced by `to`, once: for numbers `json!` cannot write.
+fn example_text(from: &str, to: &str) -> String {
+    assert!(EXAMPLE.contains(from), "{from}");
+    EXAMPLE.replacen(from, to, 1)
+}
+
+#[test]
+fn a_version_of_2_to_the_64_or_more_is_made_by_a_newer_version() {
+    // Past u64 the parser holds a number as a float, a whole one at that size: it is still an
+    // integer greater than 2.
+    for version in [
+        "18446744073709551616",
+        "18446744073709551617",
+        "1e20",
+        "123456789012345678901234567890",
+    ] {
+        let text = example_text("\"version\": 2", &format!("\"version\": {version}"));
+        let err = import(text.as_bytes()).unwrap_err();
+        assert_eq!(
+            err,
+            ImportError::NewerVersion { version: u64::MAX },
+            "{version}"
+        );
+        // The number cannot be held, so none is shown.
+        assert_eq!(
+            err.message(Lang::En),
+            "This file was made by a newer version of the tool. Update the tool to open it."
+        );
+        assert_eq!(
+            err.message(Lang::Fr),
+            "Ce fichier a été créé par une version plus récente de l’outil. Mettez l’outil à \
+             jour pour l’ouvrir."
+        );
+    }
+    let text = example_text("\"version\": 2", "\"version\": 18446744073709551614");
+    assert_eq!(
+        import(text.as_bytes()).unwrap_err().message(Lang::En),
+        "This file was made by a newer version of the tool (format 18446744073709551614). Update \
+         the tool to open it."
+    );
+    // Negative, however large, is still not a version.
+    let text = example_text("\"version\": 2", "\"version\": -18446744073709551616");
+    assert_eq!(
+        import(text.as_bytes()),
+        Err(ImportError::Invalid {
+            path: "version".into(),
+            problem: Problem::NotAVersion("-1.8446744073709552e+19".into())
+        })
+    );
+}
+
+#[test]
+fn minus_zero_is_quoted_as_written() {
+    let text = example_text("\"version\": 2", "\"version\": -0");
+    let err = import(text.as_bytes()).unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::Invalid {
+            path: "version".into(),
+            problem: Problem::NotAVersion("-0".into())
+        }
+    );
+    assert_eq!(err.message(Lang::En), "version: -0 is not a format version");
+    let text = example_text("\"level\": 2", "\"level\": -0");
+    let err = import(text.as_bytes()).unwrap_err();
+    assert_eq!(
+        err.message(Lang::En),
+        "areas.governance.level: -0 is not a level (0–4, \"na\", \"unknown\")"
+    );
+    assert_eq!(
+        err.message(Lang::Fr),
+        "areas.governance.level\u{a0}: -0 n’est pas un niveau (0–4, \"na\", \"unknown\")"
+    );
+}
+
+#[test]
+fn json_nested_too_deeply_is_said_so_not_invalid() {
+    let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    // As deep as the parser reads: valid JSON, not our format.
+    assert_eq!(
+        import(nested(MAX_NESTING).as_bytes()),
+        Err(ImportError::NotOurFormat)
+    );
+    for n in [MAX_NESTING + 1, 10_000] {
+        assert_eq!(
+            import(nested(n).as_bytes()),
+            Err(ImportError::TooDeep {
+                line: 1,
+                column: MAX_NESTING + 1
+            }),
+            "{n}"
+        );
+    }
+    // Inside a document, after brackets, an escaped quote and a two-byte letter in a string on
+    // the same line: the place is the `{` one level too deep, its column counted in bytes.
+    let deep = format!("{}1{}", "{\"a\": ".repeat(200), "}".repeat(200));
+    let text = example_text(
+        "\"revision\": 12,",
+        &format!("\"revision\": 12, \"x\": \"é\\\" [[{{\", \"y\": {deep},"),
+    );
+    let prefix = "  \"revision\": 12, \"x\": \"é\\\" [[{\", \"y\": ";
+    // The document's own object is the first level.
+    let column = prefix.len() + 6 * (MAX_NESTING - 1) + 1;
+    let err = import(text.as_bytes()).unwrap_err();
+    assert_eq!(err, ImportError::TooDeep { line: 5, column });
+    assert_eq!(
+        err.message(Lang::En),
+        format!(
+            "This file is not a readable self-assessment export: its JSON is nested too deeply \
+             (more than 127 levels, line 5, column {column})."
+        )
+    );
+    assert_eq!(
+        err.message(Lang::Fr),
+        format!(
+            "Ce fichier n’est pas un export d’autodiagnostic lisible : son JSON est imbriqué trop \
+             profondément (plus de 127 niveaux, ligne 5, colonne {column})."
+        )
+    );
+    // A byte-order mark is not counted; a mistake at a bracket that is not too deep is a mistake.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(nested(MAX_NESTING + 1).as_bytes());
+    assert!(matches!(
+        import(&bom),
+        Err(ImportError::TooDeep {
+            line: 1,
+            column: 128
+        })
+    ));
+    assert_eq!(
+        import(b"{\"a\" [1]}"),
+        Err(ImportError::NotJson { line: 1, column: 6 })
+    );
+    // Brackets inside strings do not nest.
+    let text = format!("[\"{}\"]", "[".repeat(1000));
+    assert_eq!(import(text.as_bytes()), Err(ImportError::NotOurFormat));
+}
+
 #[test]
 fn each_kind_of_invalid_value_names_its_place() {
     let cases: Vec<(&str, Value, &str, Problem)> = vec![

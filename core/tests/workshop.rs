@@ -12,7 +12,7 @@ use autodiag_core::model::*;
 use autodiag_core::scoring::item_stats;
 use autodiag_core::state::{Action, State, WorkshopSession};
 use autodiag_core::steps::Step;
-use autodiag_core::workshop::{Counts, Item, Workshop, MAX_COUNT};
+use autodiag_core::workshop::{Counts, Item, Merging, Workshop, MAX_COUNT};
 
 /// A full-mode participant who answered requirement `id` with `met` (None: unanswered).
 fn answering(id: &str, met: Option<Met>) -> Assessment {
@@ -79,6 +79,57 @@ fn files_are_counted_per_item_and_value() {
     assert_eq!(w.items().len(), 18, "no clause items in a quick workshop");
     assert_eq!(w.items(), w.tally_items());
     assert_eq!(w.people(), 3);
+}
+
+/// `Merging`, one file at a time, over `files`.
+fn merged_one_at_a_time(files: &[Assessment]) -> Workshop {
+    let mut m = Merging::default();
+    for a in files {
+        m.add(a);
+    }
+    m.finish()
+}
+
+#[test]
+fn merging_one_file_at_a_time_gives_the_same_workshop() {
+    let mut files = Vec::new();
+    for (i, name) in ["Bourg", " Aval ", "Aval", "Bourg", "Cime", "Cime", "Cime"]
+        .into_iter()
+        .enumerate()
+    {
+        let mut a = participant(name, [Some((i % 5) as u8); N_AREAS], Some(Priority::Medium));
+        if i % 2 == 0 {
+            a.mode = Mode::Full;
+            a.clauses[0].level = level(i as u8 % 5);
+            a.requirements[0].met = Some(Met::Partly);
+        }
+        files.push(a);
+    }
+    // Each prefix: no name yet, one, a tie (the first met wins: Bourg before Aval, names
+    // trimmed), then the most named (Cime).
+    for n in 0..=files.len() {
+        let w = merged_one_at_a_time(&files[..n]);
+        assert_eq!(w, Workshop::merge(&files[..n]), "{n} files");
+    }
+    assert_eq!(merged_one_at_a_time(&files[..4]).community, "Bourg");
+    assert_eq!(merged_one_at_a_time(&files[1..3]).community, "Aval");
+    assert_eq!(merged_one_at_a_time(&files).community, "Cime");
+    assert_eq!(merged_one_at_a_time(&[]).community, "");
+}
+
+#[test]
+fn merging_twenty_thousand_names_each_given_once() {
+    // The command line's worst case, small: every name once (the map counts them in linear time;
+    // `cli/tests/bench.rs` times 100,000). The first met wins the 20,000-way tie.
+    let mut m = Merging::default();
+    let mut a = participant("x", [Some(2); N_AREAS], None);
+    for i in 0..20_000 {
+        a.community.name = format!("Commune n° {i}");
+        m.add(&a);
+    }
+    let w = m.finish();
+    assert_eq!((w.files, w.community.as_str()), (20_000, "Commune n° 0"));
+    assert_eq!(w.stats(gov()).map(|s| s.count), Some(20_000));
 }
 
 #[test]

@@ -20,6 +20,12 @@ pub enum ImportError {
         line: usize,
         column: usize,
     },
+    /// JSON nested deeper than `MAX_NESTING` levels, at the `[` or `{` one level too deep: valid
+    /// JSON perhaps, but more than the parser reads and far more than any document.
+    TooDeep {
+        line: usize,
+        column: usize,
+    },
     /// Valid JSON, but not an Autodiag 37101 document.
     NotOurFormat,
     /// Made by a newer version of the tool.
@@ -104,16 +110,30 @@ impl ImportError {
                     format!("The file is too large ({b} kB; at most {l} kB).")
                 }
             }
-            ImportError::NotJson { line, column } => {
+            // One sentence for both: the reason, then the place. The wasm carries every
+            // message, so the shared words are written once.
+            ImportError::NotJson { line, column } | ImportError::TooDeep { line, column } => {
+                let deep = matches!(self, ImportError::TooDeep { .. });
+                let max = super::MAX_NESTING;
                 if fr {
+                    let why = if deep {
+                        format!("son JSON est imbriqué trop profondément (plus de {max} niveaux, ")
+                    } else {
+                        "ce n’est pas du JSON valide (".to_string()
+                    };
                     format!(
-                        "Ce fichier n’est pas un export d’autodiagnostic lisible : ce n’est pas du \
-                         JSON valide (ligne {line}, colonne {column})."
+                        "Ce fichier n’est pas un export d’autodiagnostic lisible : {why}ligne \
+                         {line}, colonne {column})."
                     )
                 } else {
+                    let why = if deep {
+                        format!("its JSON is nested too deeply (more than {max} levels, ")
+                    } else {
+                        "it is not valid JSON (".to_string()
+                    };
                     format!(
-                        "This file is not a readable self-assessment export: it is not valid JSON \
-                         (line {line}, column {column})."
+                        "This file is not a readable self-assessment export: {why}line {line}, \
+                         column {column})."
                     )
                 }
             }
@@ -124,15 +144,20 @@ impl ImportError {
             }
             .to_string(),
             ImportError::NewerVersion { version } => {
+                // A version of 2^64 or more is held as u64::MAX: no number is shown for it.
+                let format = match *version {
+                    u64::MAX => String::new(),
+                    v => format!(" (format {v})"),
+                };
                 if fr {
                     format!(
-                        "Ce fichier a été créé par une version plus récente de l’outil (format \
-                         {version}). Mettez l’outil à jour pour l’ouvrir."
+                        "Ce fichier a été créé par une version plus récente de l’outil{format}. \
+                         Mettez l’outil à jour pour l’ouvrir."
                     )
                 } else {
                     format!(
-                        "This file was made by a newer version of the tool (format {version}). \
-                         Update the tool to open it."
+                        "This file was made by a newer version of the tool{format}. Update the \
+                         tool to open it."
                     )
                 }
             }
@@ -291,6 +316,10 @@ impl Problem {
 
 /// A short rendering of a JSON value for messages: never the whole of a large value.
 pub(super) fn show(v: &Value) -> String {
+    // `-0` is held as the float -0.0, which the serializer writes "-0.0": show it as written.
+    if v.as_f64().is_some_and(|f| f == 0.0 && f.is_sign_negative()) {
+        return "-0".into();
+    }
     let s = v.to_string();
     match s.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", &s[..i]),

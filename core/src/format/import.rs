@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::errors::{invalid, show, Expected, IdKind, ImportError, Problem};
 use super::migrate::MIGRATIONS;
-use super::{FORMAT, MAX_DOCUMENT_BYTES, VERSION};
+use super::{FORMAT, MAX_DOCUMENT_BYTES, MAX_NESTING, VERSION};
 use crate::content::{self, AREAS, CLAUSES, N_PURPOSES, REQUIREMENTS};
 use crate::i18n::Lang;
 use crate::model::*;
@@ -227,11 +227,49 @@ pub fn import(bytes: &[u8]) -> Result<Assessment, ImportError> {
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        if too_deep_at(bytes, line, column) {
+            ImportError::TooDeep { line, column }
+        } else {
+            ImportError::NotJson { line, column }
+        }
     })?;
     import_value(value)
+}
+
+/// Whether the parser stopped at `line`, `column` because the JSON nests deeper than it reads
+/// (`MAX_NESTING`), rather than on a mistake: the place is then the `[` or `{` that opens one
+/// level too many. The parser's own error says so only in its English text, which the app's
+/// code does not carry.
+fn too_deep_at(bytes: &[u8], line: usize, column: usize) -> bool {
+    let (mut depth, mut at_line, mut line_start) = (0usize, 1usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'\n' => (at_line, line_start) = (at_line + 1, i + 1),
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    // The parser counts columns in bytes from 1.
+                    return (at_line, i + 1 - line_start) == (line, column);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Reads a document that is already parsed JSON.
@@ -242,6 +280,15 @@ pub fn import_value(mut value: Value) -> Result<Assessment, ImportError> {
     }
     let version = match value.get("version") {
         None | Some(Value::Null) => return Err(invalid("version", Problem::Missing)),
+        // 2^64 or more: the parser holds it as a float, a whole number at that size. It is
+        // greater than any version, not "not a version".
+        Some(Value::Number(n))
+            if n.is_f64()
+                && n.as_f64()
+                    .is_some_and(|f| f >= 18_446_744_073_709_551_616.0) =>
+        {
+            u64::MAX
+        }
         Some(v) => v
             .as_u64()
             .filter(|&n| n >= 1)

@@ -24,3 +24,6 @@ pub const FORMAT: &str = "autodiag-37101";
 pub const VERSION: u64 = 2;
 /// The largest document import reads, checked before parsing.
 pub const MAX_DOCUMENT_BYTES: usize = 1_000_000;
+/// The deepest nesting of arrays and objects the JSON parser reads (`serde_json`'s recursion
+/// limit); a document is far shallower.
+pub const MAX_NESTING: usize = 127;
