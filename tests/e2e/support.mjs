@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: a static server for dist/ on 127.0.0.1, a headless Chromium with
 // a fresh profile, and a page object that speaks the way a person uses the app.
 import { createServer } from 'node:http';
+import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, extname, normalize, resolve } from 'node:path';
@@ -34,6 +35,22 @@ export async function firstVisitFiles(page = 'index.html') {
     imported.push(...[...js.matchAll(/\.\/([\w.-]+\.(?:js|wasm|css))/g)].map((m) => m[1]));
   }
   return [page, ...new Set([...named, ...imported])];
+}
+
+/**
+ * The bytes of `f` (a file of dist/) a browser receives with `encoding` ('gz' or 'br'), as
+ * shipped: its precompressed copy where the build makes one (scripts/precompress.mjs), else the
+ * file compressed as a server would on the fly (gzip -9, Brotli 11).
+ */
+export async function shippedSize(f, encoding) {
+  try {
+    return (await readFile(join(DIST, `${f}.${encoding}`))).length;
+  } catch {
+    const data = await readFile(join(DIST, f));
+    return encoding === 'gz'
+      ? gzipSync(data, { level: 9 }).length
+      : brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
 }
 
 /** The English texts' files `page` names (one, when the build is right). */
