@@ -4,34 +4,12 @@
 //! The data comes from `content/framework.toml`, turned into statics by `build.rs`; the order of each
 //! array is the standard's order, and the model indexes answers by position in these arrays.
 
-use crate::i18n::Lang;
 
 /// A text of the content in every language of the UI: its index in the language tables that
 /// `build.rs` writes (French compiled in; English compiled in or installed from a pack, see
 /// `i18n::pack`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text(u16);
-
-impl Text {
-    /// The text in `lang`; in French while `lang`'s pack is not installed. Not inlined: it is
-    /// called in hundreds of places, and one copy of it is smaller.
-    #[inline(never)]
-    pub fn get(self, lang: Lang) -> &'static str {
-        let i = usize::from(self.0);
-        match lang {
-            Lang::Fr => FR_TEXTS[i],
-            Lang::En => crate::i18n::pack::english().map_or(FR_TEXTS[i], |p| p.texts[i]),
-        }
-    }
-
-    pub fn fr(self) -> &'static str {
-        self.get(Lang::Fr)
-    }
-
-    pub fn en(self) -> &'static str {
-        self.get(Lang::En)
-    }
-}
+pub struct Text(pub(crate) u16);
 
 /// A step of the 0–4 maturity scale.
 #[derive(Debug)]
@@ -217,44 +195,6 @@ pub struct ReadingLink {
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
-/// An answer as a reader sees it: the level's number, or "n/a" / "don't know" in `lang`;
-/// empty when unanswered.
-pub fn answer_text(a: Option<crate::model::Answer>, lang: Lang) -> String {
-    use crate::model::Answer;
-    match a {
-        None => String::new(),
-        Some(Answer::Level(l)) => l.get().to_string(),
-        Some(Answer::Na) => NON_ANSWERS[0].title.get(lang).into(),
-        Some(Answer::Unknown) => NON_ANSWERS[1].title.get(lang).into(),
-    }
-}
-
-/// A requirement's answer in the UI's words ("Partly" / « En partie »).
-pub fn met_text(m: crate::model::Met, lang: Lang) -> &'static str {
-    REQUIREMENT_ANSWERS[m.index()].title.get(lang)
-}
-
-/// A purpose's priority in the UI's words (« Haute » / "High"); `missing` when none was given.
-pub fn priority_title(
-    p: Option<crate::model::Priority>,
-    missing: &'static str,
-    lang: Lang,
-) -> &'static str {
-    p.map_or(missing, |p| PRIORITIES[p as usize].title.get(lang))
-}
-
-/// A management-system clause as the reports name it: "§ 4 – Context of the organization", the
-/// sign kept with its number.
-pub fn clause_name(c: usize, lang: Lang) -> String {
-    let cl = &CLAUSES[c];
-    format!(
-        "{}\u{a0}{} – {}",
-        lang.ui().clause_label,
-        cl.clause,
-        cl.title.get(lang)
-    )
-}
-
 /// The number of requirements in the checklist.
 pub const N_REQUIREMENTS: usize = REQUIREMENTS.len();
 /// The most indicators an area suggests (build.rs checks 3 to 5).
@@ -287,10 +227,6 @@ pub fn indicators_of(a: usize) -> &'static [Indicator] {
 /// The index in [`INDICATORS`] of area `a`'s first indicator.
 pub fn indicators_start(a: usize) -> usize {
     INDICATORS.iter().position(|i| i.area == a).unwrap_or(0)
-}
-
-pub fn holder_info(h: crate::model::Holder) -> &'static HolderInfo {
-    &HOLDERS[h as usize]
 }
 
 pub fn purpose_index(id: &str) -> Option<usize> {

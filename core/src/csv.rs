@@ -8,9 +8,10 @@
 //! tab or a carriage return is prefixed with `'`, so that a spreadsheet never runs it as a formula.
 
 use crate::content::{
-    indicators_of, met_text, requirements_of, Pdca, AREAS, CLAUSES, HOLDERS, PRIORITIES, PURPOSES,
+    indicators_of, requirements_of, Pdca, AREAS, CLAUSES, HOLDERS, PRIORITIES, PURPOSES,
     REQUIREMENTS,
 };
+use crate::i18n::met_text;
 use crate::i18n::Lang;
 use crate::model::{Assessment, Mode, PlannedAction};
 use crate::scoring;
@@ -138,7 +139,7 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
     let full = a.mode == Mode::Full;
     for (i, (area, ans)) in AREAS.iter().zip(&a.areas).enumerate() {
         let level = if ans.in_scope {
-            crate::content::answer_text(ans.level, lang)
+            crate::i18n::answer_text(ans.level, lang)
         } else {
             ui.out_of_scope_heading.to_string()
         };
@@ -193,7 +194,7 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
                 ui.csv_clause,
                 cl.id,
                 cl.title.get(lang),
-                &crate::content::answer_text(ans.level, lang),
+                &crate::i18n::answer_text(ans.level, lang),
                 "",
                 &ans.notes,
             ]);

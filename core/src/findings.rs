@@ -3,9 +3,9 @@
 //! how many requirements are met. Pure text, so it is tested natively; the views only place it.
 
 use crate::content::{
-    holder_info, Text, AREAS, CLAUSES, HOLDER_TEMPLATES, NOBODY_FLAG, PURPOSES, REQUIREMENTS,
-    UNKNOWN_FIND_OUT,
+    Text, AREAS, CLAUSES, HOLDER_TEMPLATES, NOBODY_FLAG, PURPOSES, REQUIREMENTS, UNKNOWN_FIND_OUT,
 };
+use crate::i18n::holder_info;
 use crate::i18n::{fill, Lang};
 use crate::model::{sort_small_by, Assessment, Holder, Mode};
 use crate::numbers::percent;

@@ -18,6 +18,7 @@ pub mod findings;
 pub mod format;
 pub mod i18n;
 mod ids;
+pub mod lang;
 pub mod model;
 pub mod numbers;
 pub mod print;

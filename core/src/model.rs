@@ -4,8 +4,8 @@
 //! `CLAUSES`), so the model can never hold an answer for an id the framework does not have.
 
 use crate::content::{MAX_AREA_INDICATORS, N_AREAS, N_CLAUSES, N_PURPOSES, N_REQUIREMENTS};
-use crate::i18n::Lang;
 use crate::ids::string_enum;
+use crate::lang::Lang;
 
 /// Free-text fields hold at most this many characters.
 pub const MAX_TEXT_CHARS: usize = 10_000;

@@ -13,13 +13,13 @@ pub mod chart;
 
 use crate::compare::Comparison;
 use crate::content::{
-    answer_text, clause_name, holder_info, indicators_of, met_text, priority_title,
-    requirements_of, Pdca, AREAS, CLAUSES, CONTENT_VERSION, NOBODY_FLAG, N_REQUIREMENTS, PURPOSES,
-    READING, REQUIREMENTS,
+    indicators_of, requirements_of, Pdca, AREAS, CLAUSES, CONTENT_VERSION, NOBODY_FLAG,
+    N_REQUIREMENTS, PURPOSES, READING, REQUIREMENTS,
 };
 use crate::findings::{
     gaps, holder_findings, met_summary, priority_reason, strengths, unknown_text,
 };
+use crate::i18n::{answer_text, clause_name, holder_info, met_text, priority_title};
 use crate::i18n::{fill, Lang};
 use crate::model::{Assessment, Mode};
 use crate::numbers::{percent, points, score_text, signed};

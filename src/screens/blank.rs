@@ -1,10 +1,11 @@
 use yew::prelude::*;
 
 use crate::content::{
-    clause_name, requirements_of, Text, AREAS, CLAUSES, HOLDERS, HOLDER_QUESTION, LEVELS,
-    NON_ANSWERS, PHASES, PRIORITIES, PURPOSES, REQUIREMENTS, REQUIREMENT_ANSWERS,
+    requirements_of, Text, AREAS, CLAUSES, HOLDERS, HOLDER_QUESTION, LEVELS, NON_ANSWERS, PHASES,
+    PRIORITIES, PURPOSES, REQUIREMENTS, REQUIREMENT_ANSWERS,
 };
 use crate::hooks::AppContext;
+use crate::i18n::clause_name;
 use crate::i18n::{fill, Lang};
 
 fn boxes(labels: impl Iterator<Item = String>) -> Html {

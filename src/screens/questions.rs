@@ -7,12 +7,12 @@ use yew::prelude::*;
 use crate::components::fields::{select_field, text_field, Field};
 use crate::components::{radio_group, Choice, Question};
 use crate::content::{
-    clause_name, holder_info, indicators_of, requirements_of, Text, AREAS, CLAUSES,
-    CONTRIBUTION_LEVELS, EVIDENCE_FIELD, HOLDERS, HOLDER_LEVEL_NOTE, HOLDER_QUESTION,
-    INDICATOR_THEMES, LEVELS, NON_ANSWERS, PARTICIPATION_LEVELS, PHASES, PRIORITIES, PURPOSES,
-    REQUIREMENTS, REQUIREMENT_ANSWERS,
+    indicators_of, requirements_of, Text, AREAS, CLAUSES, CONTRIBUTION_LEVELS, EVIDENCE_FIELD,
+    HOLDERS, HOLDER_LEVEL_NOTE, HOLDER_QUESTION, INDICATOR_THEMES, LEVELS, NON_ANSWERS,
+    PARTICIPATION_LEVELS, PHASES, PRIORITIES, PURPOSES, REQUIREMENTS, REQUIREMENT_ANSWERS,
 };
 use crate::hooks::{use_app, AppContext};
+use crate::i18n::{clause_name, holder_info};
 use crate::i18n::{fill, Lang};
 use crate::model::*;
 use crate::state::Edit;

@@ -3,10 +3,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::content::{
-    met_text, AREAS, CLAUSES, LEVELS, N_AREAS, PRIORITIES, PURPOSES, REQUIREMENTS,
-};
+use crate::content::{AREAS, CLAUSES, LEVELS, N_AREAS, PRIORITIES, PURPOSES, REQUIREMENTS};
 use crate::hooks::{use_app, AppContext};
+use crate::i18n::met_text;
 use crate::i18n::{fill, Lang};
 use crate::numbers::level_text;
 use crate::platform;

@@ -5,11 +5,10 @@
 //! rather than compiled in: the wasm carries French only and installs the English pack ([`pack`])
 //! when it is needed. `{}` in a text is filled by [`fill`].
 
-use crate::ids::string_enum;
-
 #[cfg(all_languages)]
 mod en;
 mod fr;
+mod names;
 pub mod pack;
 
 #[cfg(all_languages)]
@@ -17,27 +16,10 @@ pub use en::{EN, GAP_EN};
 pub use fr::{FR, GAP_FR};
 pub use pack::{is_available, Words};
 
-string_enum! {
-    /// A language of the interface (and of an assessment's answers).
-    Lang { Fr = "fr", En = "en" }
-}
-
-impl Default for Lang {
-    /// French first: the product is made for French municipalities.
-    fn default() -> Self {
-        Lang::Fr
-    }
-}
+pub use crate::lang::Lang;
+pub use names::{answer_text, clause_name, holder_info, met_text, priority_title};
 
 impl Lang {
-    /// What goes between a label and its value: French puts a no-break space before the colon.
-    pub fn colon(self) -> &'static str {
-        match self {
-            Lang::Fr => "\u{a0}: ",
-            Lang::En => ": ",
-        }
-    }
-
     /// The interface's words in this language. A language whose pack is not installed yet (see
     /// [`pack`]) falls back to French: callers install it before they switch to it.
     #[inline(never)]
@@ -47,14 +29,26 @@ impl Lang {
             Lang::En => pack::english().map_or(&FR, |p| p.ui),
         }
     }
+}
 
-    /// The language's own name, as the switch that selects it shows it: known even before its
-    /// pack is loaded.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::Fr => "Français",
-            Lang::En => "English",
+impl crate::content::Text {
+    /// The text in `lang`; in French while `lang`'s pack is not installed. Not inlined: it is
+    /// called in hundreds of places, and one copy of it is smaller.
+    #[inline(never)]
+    pub fn get(self, lang: Lang) -> &'static str {
+        let i = usize::from(self.0);
+        match lang {
+            Lang::Fr => crate::content::FR_TEXTS[i],
+            Lang::En => pack::english().map_or(crate::content::FR_TEXTS[i], |p| p.texts[i]),
         }
+    }
+
+    pub fn fr(self) -> &'static str {
+        self.get(Lang::Fr)
+    }
+
+    pub fn en(self) -> &'static str {
+        self.get(Lang::En)
     }
 }
 
