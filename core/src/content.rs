@@ -4,7 +4,6 @@
 //! The data comes from `content/framework.toml`, turned into statics by `build.rs`; the order of each
 //! array is the standard's order, and the model indexes answers by position in these arrays.
 
-
 /// A text of the content in every language of the UI: its index in the language tables that
 /// `build.rs` writes (French compiled in; English compiled in or installed from a pack, see
 /// `i18n::pack`).

@@ -157,4 +157,4 @@ pub fn StartScreen() -> Html {
     }
 }
 
-pub use crate::web::tasks::focus_by_id;
+use crate::web::tasks::focus_by_id;

@@ -97,7 +97,7 @@ pub fn Wizard() -> Html {
                     <button type="button" class="button" onclick={{
                         let (e, heading) = (app.editor(), app.id("step-heading"));
                         // The note goes away with its button: focus goes to the step's heading.
-                        move |_| { e.emit(Edit::ContentSeen); super::start::focus_by_id(&heading); }
+                        move |_| { e.emit(Edit::ContentSeen); crate::web::tasks::focus_by_id(&heading); }
                     }}>{ ui.gap.new_questions_ok }</button>
                 </div>
             }
