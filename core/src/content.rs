@@ -1,11 +1,11 @@
 //! The ISO 37101 framework as this product presents it: purposes, areas of action, management-system
 //! clauses, the maturity scale and the default contribution matrix.
 //!
-//! The data comes from `content/framework.toml`, turned into statics by `build.rs`; the order of each
+//! The data comes from `content/framework.toml`, turned into statics by `core/build/`; the order of each
 //! array is the standard's order, and the model indexes answers by position in these arrays.
 
 /// A text of the content in every language of the UI: its index in the language tables that
-/// `build.rs` writes (French compiled in; English compiled in or installed from a pack, see
+/// `core/build/` writes (French compiled in; English compiled in or installed from a pack, see
 /// `i18n::pack`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text(pub(crate) u16);
@@ -196,7 +196,7 @@ include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
 /// The number of requirements in the checklist.
 pub const N_REQUIREMENTS: usize = REQUIREMENTS.len();
-/// The most indicators an area suggests (build.rs checks 3 to 5).
+/// The most indicators an area suggests (the build script checks 3 to 5).
 pub const MAX_AREA_INDICATORS: usize = 5;
 
 pub fn requirement_index(id: &str) -> Option<usize> {

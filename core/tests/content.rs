@@ -220,7 +220,7 @@ fn every_area_suggests_indicator_themes_that_exist() {
 }
 
 /// The fingerprint of all the content data files (framework.toml, requirements.toml, holders.toml,
-/// indicators.toml, reading.toml; see `CONTENT_FILES` in build.rs) is recorded next to its
+/// indicators.toml, reading.toml; see `CONTENT_FILES` in core/build/fingerprint.rs) is recorded next to its
 /// content_version in content/content.lock: changing any of them without bumping the version fails
 /// here.
 #[test]

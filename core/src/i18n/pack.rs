@@ -6,7 +6,7 @@
 //! words…>]`, each part in the order of the build's own tables. The fingerprint covers every
 //! source of those tables: a pack from another build is refused whole, never half applied.
 //!
-//! Native builds (tools, tests) compile every language in (`cfg(all_languages)`, see build.rs),
+//! Native builds (tools, tests) compile every language in (`cfg(all_languages)`, see core/build/),
 //! and [`to_json`] writes the pack the build publishes beside the wasm.
 
 use super::{Lang, Ui};
@@ -146,7 +146,7 @@ fn parse(words: Vec<String>) -> Result<(Lang, Pack), PackError> {
     ))
 }
 
-/// The sources of the packs' tables, fingerprinted by `build.rs`.
+/// The sources of the packs' tables, fingerprinted by the build script (`core/build/fingerprint.rs`).
 pub const FINGERPRINT: &str = env!("AUTODIAG_PACK_FINGERPRINT");
 
 /// The pack of `lang` as the build publishes it (`lang-en-<hash>.json`).
