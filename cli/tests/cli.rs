@@ -1028,7 +1028,18 @@ fn a_folder_that_cannot_be_listed_is_one_refused_input() {
         if privileged {
             c.uid(65534).gid(65534);
         }
-        c.output().unwrap()
+        // The copy may still be open for writing in a child that another test forked meanwhile
+        // (Linux then refuses to run it: "text file busy") until that child execs; try again.
+        let mut tries = 0;
+        loop {
+            match c.output() {
+                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 100 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                result => break result.unwrap(),
+            }
+        }
     };
     let out = run_as(&["validate", "--lang", "en", "locked", "good.json"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));

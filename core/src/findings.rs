@@ -144,6 +144,7 @@ pub fn holder_findings(a: &Assessment, lang: Lang) -> Vec<HolderFinding> {
 /// A thing to find out, as the lists name it.
 pub fn unknown_text(section: Section, i: usize, lang: Lang) -> String {
     match section {
+        Section::Purpose => PURPOSES[i].title.get(lang).to_string(),
         Section::Area => AREAS[i].title.get(lang).to_string(),
         Section::Clause => CLAUSES[i].title.get(lang).to_string(),
         Section::Requirement => format!(

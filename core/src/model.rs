@@ -52,11 +52,59 @@ pub enum Answer {
     Unknown,
 }
 
+/// The one codec of a level answer as text: "0"–"4", "na", "unknown". The export writes a level
+/// as a number and the others as these words; forms, the machine CSV and the export all use it.
+const ANSWER_IDS: [&str; 7] = ["0", "1", "2", "3", "4", "na", "unknown"];
+
 impl Answer {
     pub fn scored(self) -> Option<Level> {
         match self {
             Answer::Level(l) => Some(l),
             Answer::Na | Answer::Unknown => None,
+        }
+    }
+
+    /// The answer as text: "0"–"4", "na" or "unknown".
+    pub fn id(self) -> &'static str {
+        ANSWER_IDS[match self {
+            Answer::Level(l) => usize::from(l.get()),
+            Answer::Na => 5,
+            Answer::Unknown => 6,
+        }]
+    }
+
+    /// The answer a text names (`id`'s inverse), or `None`.
+    pub fn from_id(id: &str) -> Option<Answer> {
+        match ANSWER_IDS.iter().position(|x| *x == id)? {
+            5 => Some(Answer::Na),
+            6 => Some(Answer::Unknown),
+            l => Level::new(l as u8).map(Answer::Level),
+        }
+    }
+}
+
+/// The kinds of item an assessment answers, one type for all who name them: the machine CSV's
+/// `section` column (`table`), the things to find out (`scoring::unknowns`, which adds who holds an
+/// area) and a workshop's items (`workshop::Item::section`). Each comes with an index into its
+/// content array (`PURPOSES`, `AREAS`, `CLAUSES`, `REQUIREMENTS`; `AREAS` for a holder).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Purpose,
+    Area,
+    Clause,
+    Requirement,
+    /// Who holds an area.
+    Holder,
+}
+
+impl Section {
+    pub const fn id(self) -> &'static str {
+        match self {
+            Section::Purpose => "purpose",
+            Section::Area => "area",
+            Section::Clause => "clause",
+            Section::Requirement => "requirement",
+            Section::Holder => "holder",
         }
     }
 }

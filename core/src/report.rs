@@ -550,6 +550,7 @@ pub fn review(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
         .into_iter()
         .map(|(section, i)| {
             let (label, step) = match section {
+                Section::Purpose => (unknown_text(section, i, lang), Step::Purposes),
                 Section::Area => (AREAS[i].title.get(lang).to_string(), Step::Area(i)),
                 Section::Clause => (
                     CLAUSES[i].title.get(lang).to_string(),

@@ -282,15 +282,8 @@ pub fn unknowns(assessment: &Assessment) -> Vec<(Section, usize)> {
         .collect()
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Section {
-    Area,
-    Clause,
-    /// Index into `REQUIREMENTS`.
-    Requirement,
-    /// Who holds the area (index into `AREAS`) is not known.
-    Holder,
-}
+/// What a thing to find out is about (`unknowns`): an area, a clause, a requirement or a holder.
+pub use crate::model::Section;
 
 /// Statistics of one item over a workshop's participants.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 
 use crate::content::{AREAS, CLAUSES, PURPOSES, REQUIREMENTS};
-use crate::model::{Answer, Assessment, Mode};
+use crate::model::{Answer, Assessment, Level, Mode};
 
 /// The header, in order.
 pub const COLUMNS: [&str; 11] = [
@@ -32,25 +32,8 @@ pub const COLUMNS: [&str; 11] = [
 /// unanswered.
 pub const OUT_OF_SCOPE: &str = "out-of-scope";
 
-/// What a row is about: the `section` column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Section {
-    Purpose,
-    Area,
-    Clause,
-    Requirement,
-}
-
-impl Section {
-    pub const fn id(self) -> &'static str {
-        match self {
-            Section::Purpose => "purpose",
-            Section::Area => "area",
-            Section::Clause => "clause",
-            Section::Requirement => "requirement",
-        }
-    }
-}
+/// What a row is about: the `section` column (one of the assessment's kinds of item).
+pub use crate::model::Section;
 
 /// One item of one file: the columns after `section`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -68,15 +51,11 @@ pub struct Row {
     pub holder: Option<&'static str>,
 }
 
-const LEVELS: [&str; 5] = ["0", "1", "2", "3", "4"];
-
 /// A level answer as the file stores it, and the number it scores as.
 fn level(answer: Option<Answer>) -> (&'static str, Option<f64>) {
     match answer {
         None => ("", None),
-        Some(Answer::Level(l)) => (LEVELS[usize::from(l.get())], Some(f64::from(l.get()))),
-        Some(Answer::Na) => ("na", None),
-        Some(Answer::Unknown) => ("unknown", None),
+        Some(a) => (a.id(), a.scored().map(|l| f64::from(l.get()))),
     }
 }
 
@@ -202,7 +181,9 @@ pub fn write(out: &mut String, file: &str, a: &Assessment) {
         }
         out.push(',');
         if let Some(t) = r.target {
-            out.push_str(LEVELS[usize::from(t)]);
+            // A target is a level: the same text as a level answer.
+            let level = Level::new(t).map(|l| Answer::Level(l).id());
+            out.push_str(level.unwrap_or(""));
         }
         out.push(',');
         out.push_str(r.holder.unwrap_or(""));

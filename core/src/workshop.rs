@@ -83,6 +83,17 @@ pub enum Item {
 }
 
 impl Item {
+    /// The kind of item, as the other tables name it.
+    pub fn section(self) -> crate::model::Section {
+        use crate::model::Section;
+        match self {
+            Item::Purpose(_) => Section::Purpose,
+            Item::Area(_) => Section::Area,
+            Item::Clause(_) => Section::Clause,
+            Item::Requirement(_) => Section::Requirement,
+        }
+    }
+
     /// The values a participant may give: priorities 1–3, levels 0–4, requirement answers 0–2.
     pub fn values(self) -> std::ops::RangeInclusive<u8> {
         match self {

@@ -19,22 +19,13 @@ use crate::state::Edit;
 
 const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
 
-/// The form value of a level answer: "0"–"4", "na", "unknown", or "" when unanswered.
+/// The form value of a level answer (`Answer::id`), or "" when unanswered.
 pub fn answer_value(a: Option<Answer>) -> &'static str {
-    match a {
-        None => "",
-        Some(Answer::Na) => "na",
-        Some(Answer::Unknown) => "unknown",
-        Some(Answer::Level(l)) => DIGITS[usize::from(l.get())],
-    }
+    a.map_or("", Answer::id)
 }
 
 pub fn parse_answer(v: &str) -> Option<Answer> {
-    match v {
-        "na" => Some(Answer::Na),
-        "unknown" => Some(Answer::Unknown),
-        _ => level_of(v).map(Answer::Level),
-    }
+    Answer::from_id(v)
 }
 
 fn level_of(v: &str) -> Option<Level> {

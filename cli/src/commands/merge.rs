@@ -5,6 +5,7 @@ use autodiag_core::content::{
     Text, AREAS, CLAUSES, PRIORITIES, PURPOSES, REQUIREMENTS, REQUIREMENT_ANSWERS,
 };
 use autodiag_core::i18n::{fill, Lang};
+use autodiag_core::model::{Answer, Level};
 use autodiag_core::scoring::ItemStats;
 use autodiag_core::table::Section;
 use autodiag_core::workshop::{met_of_value, Item, Merging};
@@ -16,28 +17,24 @@ use crate::{Args, Outcome};
 
 /// An item of the merged view as the machine CSV names it.
 fn item_names(item: Item) -> (Section, &'static str, &'static Text) {
-    match item {
-        Item::Purpose(i) => (Section::Purpose, PURPOSES[i].id, &PURPOSES[i].title),
-        Item::Area(i) => (Section::Area, AREAS[i].id, &AREAS[i].title),
-        Item::Clause(i) => (Section::Clause, CLAUSES[i].id, &CLAUSES[i].title),
-        Item::Requirement(i) => (
-            Section::Requirement,
-            REQUIREMENTS[i].id,
-            &REQUIREMENTS[i].title,
-        ),
-    }
+    let (id, title) = match item {
+        Item::Purpose(i) => (PURPOSES[i].id, &PURPOSES[i].title),
+        Item::Area(i) => (AREAS[i].id, &AREAS[i].title),
+        Item::Clause(i) => (CLAUSES[i].id, &CLAUSES[i].title),
+        Item::Requirement(i) => (REQUIREMENTS[i].id, &REQUIREMENTS[i].title),
+    };
+    (item.section(), id, title)
 }
 
 fn section_word(w: &Words, s: Section) -> &'static str {
     w.sections[match s {
         Section::Purpose => 0,
-        Section::Area => 1,
+        // A workshop has no holder items: an area's word if one ever came.
+        Section::Area | Section::Holder => 1,
         Section::Clause => 2,
         Section::Requirement => 3,
     }]
 }
-
-const LEVEL_IDS: [&str; 5] = ["0", "1", "2", "3", "4"];
 
 /// The consensus as a stored answer (the machine CSV's `answer`), and in words for `lang`.
 fn consensus(item: Item, value: u8, lang: Lang) -> Option<(&'static str, &'static str)> {
@@ -47,7 +44,7 @@ fn consensus(item: Item, value: u8, lang: Lang) -> Option<(&'static str, &'stati
             Some((p.id, p.title.get(lang)))
         }
         Item::Area(_) | Item::Clause(_) => {
-            let l = *LEVEL_IDS.get(usize::from(value))?;
+            let l = Answer::Level(Level::new(value)?).id();
             Some((l, l))
         }
         Item::Requirement(_) => {

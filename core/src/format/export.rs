@@ -32,8 +32,7 @@ impl Serialize for Answer {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Answer::Level(l) => s.serialize_u8(l.get()),
-            Answer::Na => s.serialize_str("na"),
-            Answer::Unknown => s.serialize_str("unknown"),
+            other => s.serialize_str(other.id()),
         }
     }
 }

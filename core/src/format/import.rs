@@ -174,8 +174,8 @@ impl<'a> Obj<'a> {
             return Ok(None);
         };
         let answer = match v {
-            Value::String(s) if s == "na" => Some(Answer::Na),
-            Value::String(s) if s == "unknown" => Some(Answer::Unknown),
+            // Only the words: a level is a number in the file, never "2".
+            Value::String(s) => Answer::from_id(s).filter(|a| a.scored().is_none()),
             Value::Number(n) => n
                 .as_u64()
                 .and_then(small)
