@@ -1,54 +1,36 @@
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use web_sys::{DragEvent, File, HtmlInputElement};
+use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::files::MAX_FILE_BYTES;
+use crate::files::{picked, read_all, Picked, MAX_FILE_BYTES};
 use crate::hooks::{use_app, AppContext};
 use crate::state::Action;
 
-type Reader = Rc<RefCell<Option<gloo::file::callbacks::FileReader>>>;
 /// The message under the picker, in the user's language.
 type Error = UseStateHandle<Option<String>>;
 
 /// Reads a file the user gave and hands it to the core's import. A problem is a message saying
 /// what is wrong; nothing in storage changes. Files over a document's limit are refused by their
 /// size, before being read.
-fn open(app: &AppContext, file: File, reader: &Reader, error: &Error) {
+fn open(app: &AppContext, file: Picked, error: &Error) {
     error.set(None);
-    if !crate::files::fits(file.size()) {
+    if !crate::files::fits(file.size) {
         error.set(Some(app.ui().import_too_big.to_string()));
         return;
     }
-    let (app, error, slot) = (app.clone(), error.clone(), reader.clone());
-    let task = gloo::file::callbacks::read_as_bytes(&file.into(), move |result| {
-        match result {
-            Ok(bytes) => app.dispatch(match crate::format::import(&bytes) {
-                Ok(a) => Action::Import(Box::new(a)),
-                Err(e) => Action::ImportFailed(e),
-            }),
-            Err(_) => error.set(Some(app.ui().import_unreadable.to_string())),
-        }
-        slot.borrow_mut().take();
+    let (app, error) = (app.clone(), error.clone());
+    read_all(vec![file], move |read| match read.into_iter().next() {
+        Some((_, Some(bytes))) => app.dispatch(match crate::format::import(&bytes) {
+            Ok(a) => Action::Import(Box::new(a)),
+            Err(e) => Action::ImportFailed(e),
+        }),
+        _ => error.set(Some(app.ui().import_unreadable.to_string())),
     });
-    // A reader is cancelled when dropped: keep it until it has called back.
-    *reader.borrow_mut() = Some(task);
-}
-
-/// Participants' files read so far, until the last one has called back.
-#[derive(Default)]
-struct Batch {
-    pending: usize,
-    merged: Vec<crate::model::Assessment>,
-    rejected: Vec<(String, crate::format::ImportError)>,
-    readers: Vec<gloo::file::callbacks::FileReader>,
 }
 
 /// Reads every participant's file, then opens the workshop's merged view. A file that is too
 /// big, unreadable or not an export is listed with the reason, and the others are merged. Too
 /// many files, or too many bytes in all, and none is read: the user is told at once.
-fn open_workshop(app: &AppContext, files: Vec<File>, error: &Error) {
+fn open_workshop(app: &AppContext, files: Vec<Picked>, error: &Error) {
     use crate::format::ImportError;
     use crate::state::WorkshopSession;
 
@@ -56,65 +38,38 @@ fn open_workshop(app: &AppContext, files: Vec<File>, error: &Error) {
     if files.is_empty() {
         return;
     }
-    let sizes: Vec<f64> = files.iter().map(|f| f.size()).collect();
+    let sizes: Vec<f64> = files.iter().map(|f| f.size).collect();
     if let Err(too_much) = crate::files::check_workshop(&sizes) {
         error.set(Some(too_much.message(app.lang)));
         return;
     }
-    let batch = Rc::new(RefCell::new(Batch {
-        pending: files.len(),
-        ..Batch::default()
-    }));
-    let finish = {
-        let app = app.clone();
-        move |batch: &Rc<RefCell<Batch>>| {
-            let mut b = batch.borrow_mut();
-            b.pending -= 1;
-            if b.pending > 0 {
-                return;
+    let (small, big): (Vec<Picked>, Vec<Picked>) =
+        files.into_iter().partition(|f| crate::files::fits(f.size));
+    let mut rejected: Vec<(String, ImportError)> = big
+        .into_iter()
+        .map(|f| {
+            let bytes = f.size as usize;
+            let limit = MAX_FILE_BYTES;
+            (f.name, ImportError::TooLarge { bytes, limit })
+        })
+        .collect();
+    let app = app.clone();
+    read_all(small, move |read| {
+        let mut merged = Vec::new();
+        for (name, bytes) in read {
+            match bytes.map(|b| crate::format::import(&b)) {
+                Some(Ok(a)) => merged.push(a),
+                Some(Err(e)) => rejected.push((name, e)),
+                // The file went away or cannot be read: as good as not JSON.
+                None => rejected.push((name, ImportError::NotJson { line: 1, column: 1 })),
             }
-            let merged = crate::workshop::Workshop::merge(&b.merged);
-            let rejected = std::mem::take(&mut b.rejected);
-            // Callbacks have all run: the readers can go.
-            b.readers.clear();
-            b.merged.clear();
-            app.dispatch(Action::Workshop(Box::new(WorkshopSession {
-                merged,
-                rejected,
-                tally: false,
-            })));
         }
-    };
-    for file in files {
-        let name = file.name();
-        if !crate::files::fits(file.size()) {
-            batch.borrow_mut().rejected.push((
-                name,
-                ImportError::TooLarge {
-                    bytes: file.size() as usize,
-                    limit: MAX_FILE_BYTES,
-                },
-            ));
-            finish(&batch);
-            continue;
-        }
-        let (b, finish) = (batch.clone(), finish.clone());
-        let task = gloo::file::callbacks::read_as_bytes(&file.into(), move |result| {
-            {
-                let mut batch = b.borrow_mut();
-                match result.map(|bytes| crate::format::import(&bytes)) {
-                    Ok(Ok(a)) => batch.merged.push(a),
-                    Ok(Err(e)) => batch.rejected.push((name, e)),
-                    // The file went away or cannot be read: as good as not JSON.
-                    Err(_) => batch
-                        .rejected
-                        .push((name, ImportError::NotJson { line: 1, column: 1 })),
-                }
-            }
-            finish(&b);
-        });
-        batch.borrow_mut().readers.push(task);
-    }
+        app.dispatch(Action::Workshop(Box::new(WorkshopSession {
+            merged: crate::workshop::Workshop::merge(&merged),
+            rejected,
+            tally: false,
+        })));
+    });
 }
 
 #[derive(Properties, PartialEq)]
@@ -131,44 +86,33 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
     let app = use_app();
     let ui = app.ui();
     let workshop = props.workshop;
-    let reader: Reader = use_mut_ref(|| None);
     let error = use_state(|| None::<String>);
     let dragging = use_state(|| false);
 
     let onchange = {
-        let (app, error, reader) = (app.clone(), error.clone(), reader.clone());
+        let (app, error) = (app.clone(), error.clone());
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
+            let files = picked(input.files());
+            // The same file can be picked again after a fix.
+            input.set_value("");
             if workshop {
-                let files = input.files().map(|l| every_file(&l)).unwrap_or_default();
-                input.set_value("");
                 open_workshop(&app, files, &error);
-                return;
-            }
-            if let Some(file) = input.files().and_then(|list| list.get(0)) {
-                // The same file can be picked again after a fix.
-                input.set_value("");
-                open(&app, file, &reader, &error);
+            } else if let Some(file) = files.into_iter().next() {
+                open(&app, file, &error);
             }
         })
     };
     let ondrop = {
-        let (app, error, reader, dragging) =
-            (app.clone(), error.clone(), reader.clone(), dragging.clone());
+        let (app, error, dragging) = (app.clone(), error.clone(), dragging.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            let files = e.data_transfer().and_then(|d| d.files());
+            let files = picked(e.data_transfer().and_then(|d| d.files()));
             if workshop {
-                open_workshop(
-                    &app,
-                    files.map(|l| every_file(&l)).unwrap_or_default(),
-                    &error,
-                );
-                return;
-            }
-            if let Some(file) = files.and_then(|l| l.get(0)) {
-                open(&app, file, &reader, &error);
+                open_workshop(&app, files, &error);
+            } else if let Some(file) = files.into_iter().next() {
+                open(&app, file, &error);
             }
         })
     };
@@ -211,8 +155,4 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
             </div>
         </section>
     }
-}
-
-fn every_file(list: &web_sys::FileList) -> Vec<File> {
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
