@@ -25,7 +25,12 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in files {
         let rel = file.strip_prefix(&root).unwrap();
-        let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
+        let first = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy();
         let module = first.trim_end_matches(".rs").to_string();
         if module == "lib" {
             continue;
@@ -81,7 +86,12 @@ fn the_core_imports_without_a_cycle() {
 #[test]
 fn the_content_and_the_language_name_nothing_of_the_rest() {
     let graph = imports();
-    assert_eq!(graph["content"], BTreeSet::new(), "content names {:?}", graph["content"]);
+    assert_eq!(
+        graph["content"],
+        BTreeSet::new(),
+        "content names {:?}",
+        graph["content"]
+    );
     let lang: Vec<&String> = graph["lang"].iter().collect();
     assert_eq!(lang, ["ids"], "lang names {lang:?}");
 }

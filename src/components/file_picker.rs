@@ -18,13 +18,16 @@ fn open(app: &AppContext, file: Picked, error: &Error) {
         return;
     }
     let (app, error) = (app.clone(), error.clone());
-    read_all(vec![file], move |read| match read.into_iter().next() {
-        Some((_, Some(bytes))) => app.dispatch(match crate::format::import(&bytes) {
-            Ok(a) => Action::Import(Box::new(a)),
-            Err(e) => Action::ImportFailed(e),
+    read_all(
+        vec![file],
+        Box::new(move |read| match read.into_iter().next() {
+            Some((_, Some(bytes))) => app.dispatch(match crate::format::import(&bytes) {
+                Ok(a) => Action::Import(Box::new(a)),
+                Err(e) => Action::ImportFailed(e),
+            }),
+            _ => error.set(Some(app.ui().import_unreadable.to_string())),
         }),
-        _ => error.set(Some(app.ui().import_unreadable.to_string())),
-    });
+    );
 }
 
 /// Reads every participant's file, then opens the workshop's merged view. A file that is too
@@ -54,22 +57,25 @@ fn open_workshop(app: &AppContext, files: Vec<Picked>, error: &Error) {
         })
         .collect();
     let app = app.clone();
-    read_all(small, move |read| {
-        let mut merged = Vec::new();
-        for (name, bytes) in read {
-            match bytes.map(|b| crate::format::import(&b)) {
-                Some(Ok(a)) => merged.push(a),
-                Some(Err(e)) => rejected.push((name, e)),
-                // The file went away or cannot be read: as good as not JSON.
-                None => rejected.push((name, ImportError::NotJson { line: 1, column: 1 })),
+    read_all(
+        small,
+        Box::new(move |read| {
+            let mut merged = Vec::new();
+            for (name, bytes) in read {
+                match bytes.map(|b| crate::format::import(&b)) {
+                    Some(Ok(a)) => merged.push(a),
+                    Some(Err(e)) => rejected.push((name, e)),
+                    // The file went away or cannot be read: as good as not JSON.
+                    None => rejected.push((name, ImportError::NotJson { line: 1, column: 1 })),
+                }
             }
-        }
-        app.dispatch(Action::Workshop(Box::new(WorkshopSession {
-            merged: crate::workshop::Workshop::merge(&merged),
-            rejected,
-            tally: false,
-        })));
-    });
+            app.dispatch(Action::Workshop(Box::new(WorkshopSession {
+                merged: crate::workshop::Workshop::merge(&merged),
+                rejected,
+                tally: false,
+            })));
+        }),
+    );
 }
 
 #[derive(Properties, PartialEq)]

@@ -30,8 +30,9 @@ pub fn picked(list: Option<web_sys::FileList>) -> Vec<Picked> {
 /// be read.
 pub type Read = Vec<(String, Option<Vec<u8>>)>;
 
-/// Reads `files`, then calls `done` once with every result, in the files' order.
-pub fn read_all(files: Vec<Picked>, done: impl FnOnce(Read) + 'static) {
+/// Reads `files`, then calls `done` once with every result, in the files' order. `done` is boxed
+/// by the caller: one copy of this function in the wasm, whatever calls it.
+pub fn read_all(files: Vec<Picked>, done: Box<dyn FnOnce(Read)>) {
     /// The readers (cancelled when dropped) and the results, until the last one has called back.
     struct Batch {
         results: Vec<Option<Option<Vec<u8>>>>,
@@ -43,7 +44,7 @@ pub fn read_all(files: Vec<Picked>, done: impl FnOnce(Read) + 'static) {
         results: files.iter().map(|_| None).collect(),
         readers: Vec::new(),
         names: files.iter().map(|f| f.name.clone()).collect(),
-        done: Some(Box::new(done)),
+        done: Some(done),
     }));
     if files.is_empty() {
         let done = batch.borrow_mut().done.take();
