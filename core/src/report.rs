@@ -99,6 +99,19 @@ pub struct Table {
     pub foot: Vec<Row>,
 }
 
+impl Table {
+    /// A data table with no caption and no foot: the charts' text alternatives, the answers.
+    pub fn data(head: Vec<String>, body: Vec<Row>) -> Table {
+        Table {
+            class: "data",
+            caption: None,
+            head,
+            body,
+            foot: Vec::new(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Row {
     pub class: &'static str,
@@ -331,11 +344,8 @@ pub fn purposes_table(
         })
         .collect();
     Table {
-        class: "data",
         caption,
-        head,
-        body,
-        foot: Vec::new(),
+        ..Table::data(head, body)
     }
 }
 
@@ -1003,13 +1013,7 @@ fn all_answers(a: &Assessment, lang: Lang) -> Block {
         "report-section answers",
         vec![
             h(2, ui.answers_heading),
-            Block::Table(Table {
-                class: "data",
-                caption: None,
-                head,
-                body,
-                foot: Vec::new(),
-            }),
+            Block::Table(Table::data(head, body)),
         ],
     )
 }

@@ -361,13 +361,7 @@ pub fn bars(a: &Assessment, s: &Scores, earlier: Option<&Scores>, lang: Lang) ->
             class: "legend",
             keys,
         },
-        table: Table {
-            class: "data",
-            caption: None,
-            head,
-            body,
-            foot: Vec::new(),
-        },
+        table: Table::data(head, body),
     }
 }
 
@@ -446,12 +440,6 @@ pub fn heatmap(a: &Assessment, lang: Lang) -> Chart {
                 .map(|p| ("", p.title.get(lang).to_string()))
                 .collect(),
         },
-        table: Table {
-            class: "data",
-            caption: None,
-            head,
-            body,
-            foot: Vec::new(),
-        },
+        table: Table::data(head, body),
     }
 }
