@@ -17,7 +17,7 @@ use crate::content::{
     N_REQUIREMENTS, PURPOSES, READING, REQUIREMENTS,
 };
 use crate::findings::{
-    gaps, holder_findings, met_summary, priority_reason, strengths, unknown_text,
+    gaps, holder_findings, met_summary, priority_reason, strengths, unknown_text, unknown_texts,
 };
 use crate::i18n::{answer_text, clause_name, holder_info, met_text, priority_title};
 use crate::i18n::{fill, Lang};
@@ -834,14 +834,11 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
             vec![h(2, ui.gap.holders_heading), list(false, "", holders)],
         ));
     }
-    let to_find: Vec<String> = unknowns(a)
-        .into_iter()
-        .map(|(section, i)| unknown_text(section, i, lang))
-        .collect();
+    let to_find: Vec<Item> = unknown_texts(a, lang).into_iter().map(Item::text).collect();
     if !to_find.is_empty() {
         blocks.push(section(
             "report-section",
-            vec![h(2, ui.unknowns_heading), texts_or(to_find, "")],
+            vec![h(2, ui.unknowns_heading), list(false, "", to_find)],
         ));
     }
     // The community's own notes come first: they frame everything after them.

@@ -270,11 +270,12 @@ fn mark(m: &Mark, hatch: &str) -> Html {
     }
 }
 
-/// Blocks with nothing to act on, drawn outside any assessment (the start screen's reading list).
-pub fn plain(app: &AppContext, blocks: &[Block]) -> Html {
+/// Blocks with no slot and no chart table to open: the review, the start screen's reading list.
+/// `a`: the assessment whose plan the "add to the action plan" buttons look into, if any.
+pub fn plain(app: &AppContext, a: Option<&Assessment>, blocks: &[Block]) -> Html {
     Render {
         app,
-        a: None,
+        a,
         slot: &|_| html! {},
         tables: None,
     }

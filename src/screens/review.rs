@@ -1,6 +1,5 @@
 use yew::prelude::*;
 
-use crate::components::render::Render;
 use crate::hooks::AppContext;
 use crate::model::Assessment;
 use crate::report;
@@ -11,12 +10,5 @@ pub fn review_step(app: &AppContext, a: &Assessment) -> Html {
     let Some(s) = app.scores.as_ref() else {
         return html! {};
     };
-    let blocks = report::review(a, s, app.lang);
-    Render {
-        app,
-        a: Some(a),
-        slot: &|_| html! {},
-        tables: None,
-    }
-    .blocks(&blocks)
+    crate::components::render::plain(app, Some(a), &report::review(a, s, app.lang))
 }

@@ -133,7 +133,7 @@ pub fn StartScreen() -> Html {
             if app.host.intro {
                 { overview(&app) }
             }
-            { crate::components::render::plain(&app, &[crate::report::reading(app.lang)]) }
+            { crate::components::render::plain(&app, None, &[crate::report::reading(app.lang)]) }
 
             <section class="panel">
                 <h2>{ ui.data_heading }</h2>
