@@ -23,6 +23,9 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked -p autodiag37101 --all-targets --features ssr -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -p autodiag37101 --lib --bins --tests -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -p autodiag-core --lib -- -D warnings
+# Alone: with the app's crate in the same run, Cargo would turn on its `entry` feature (its
+# exports and allocator), which the on-demand module links without.
+cargo clippy --locked --target wasm32-unknown-unknown -p autodiag-extras -- -D warnings
 
 say "Native tests (every crate of the workspace: the core's and the app's)"
 cargo test --locked --workspace

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::components::{lang_switch, notices};
 use crate::config::Modes;
-use crate::hooks::{use_persistence, AppContext, AppState, Host};
+use crate::hooks::{use_persistence, AppContext, AppState, Host, Sender};
 use crate::i18n::Lang;
 use crate::screens::{StartScreen, Wizard, WorkshopView};
 use crate::state::{Focus, State, StorageError};
@@ -77,7 +77,8 @@ pub fn App(props: &AppProps) -> Html {
         use_memo(revision, move |_| state.open().map(crate::scoring::compute))
     };
     let context = AppContext::new(
-        state.clone(),
+        state.0.clone(),
+        Sender::Reducer(state.dispatcher()),
         (*store).clone(),
         format!("ad-{}", props.namespace).into(),
         Host {

@@ -3,7 +3,7 @@
 mod use_app;
 mod use_persistence;
 
-pub use use_app::{use_app, AppContext, Host};
+pub use use_app::{use_app, AppContext, Host, Sender};
 pub use use_persistence::use_persistence;
 
 use std::ops::Deref;

@@ -6,12 +6,13 @@
 //! adapter to the browser (storage, files, clock, events) and every `cfg(target_arch)`.
 
 pub use autodiag_core::{
-    compare, config, content, csv, findings, format, i18n, model, numbers, print, report, scoring,
-    share, state, steps, workshop,
+    compare, config, content, csv, findings, format, i18n, model, numbers, print, remote, report,
+    scoring, share, state, steps, workshop,
 };
 
 pub mod app;
 pub mod components;
+pub mod extras;
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;

@@ -7,16 +7,26 @@ use crate::web::shadow::{hosts, mark_mounted, Shadow, Styles};
 use crate::{config, storage, App, AppProps, HOST_ATTRIBUTE, STYLE_LINK};
 
 /// Talc instead of Rust's default dlmalloc: 3 kB gzip less wasm (issue 13), and faster on the
-/// many small allocations of rendering and of merging a workshop's files.
+/// many small allocations of rendering and of merging a workshop's files. Only in the first
+/// module: the on-demand module (`extras/`) links this library without `entry`, and has its own.
+#[cfg(feature = "entry")]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// Mounts a widget in every `[data-autodiag]` element that has none yet: for host pages that add
 /// an element after the app started (single-page apps). `embed.js` makes it
 /// `window.autodiag37101.mount()`.
-#[wasm_bindgen::prelude::wasm_bindgen]
+#[cfg_attr(feature = "entry", wasm_bindgen::prelude::wasm_bindgen)]
 pub fn mount() {
     start();
+}
+
+/// How the page's loader hands over the on-demand module: `load()` resolves to its exports,
+/// fetched and checked against their hashes; `prefetch()` fetches them without running anything
+/// (see `web::extras`).
+#[cfg_attr(feature = "entry", wasm_bindgen::prelude::wasm_bindgen)]
+pub fn set_extras_loader(load: js_sys::Function, prefetch: Option<js_sys::Function>) {
+    crate::web::extras::set_loader(load, prefetch);
 }
 
 /// Mounts one widget in every element marked `data-autodiag`, each in a shadow root of its own,

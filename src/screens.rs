@@ -10,6 +10,8 @@ mod start;
 mod wizard;
 mod workshop;
 
+pub use blank::blank_questionnaire;
+pub use profile::Profile;
 pub use start::StartScreen;
 pub use wizard::Wizard;
 pub use workshop::WorkshopView;

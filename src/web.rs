@@ -4,6 +4,7 @@
 //! under this folder, except the wasm entry points' own (`crate::mount`).
 
 pub mod events;
+pub mod extras;
 pub mod files;
 pub mod focus;
 pub mod platform;

@@ -22,6 +22,7 @@ pub mod lang;
 pub mod model;
 pub mod numbers;
 pub mod print;
+pub mod remote;
 pub mod report;
 pub mod scoring;
 pub mod share;

@@ -65,23 +65,26 @@ fn run() -> Result<String, String> {
     );
     let page = page.replacen(MARKER, &html, 1);
     let dir = Path::new(&path).parent().unwrap_or(Path::new("."));
-    let (page, loader, mut assets) = externalize_loader(&page, dir)?;
+    let extras = stage_extras(dir)?;
+    let (page, loader, mut assets) = externalize_loader(&page, dir, &extras)?;
     let page = mark_style_link(&page, &assets.css)?;
     let page = write_language_pack(&page, dir, &mut assets)?;
     fs::write(&path, &page).map_err(|e| format!("cannot write {path}: {e}"))?;
     let source = env::var("TRUNK_SOURCE_DIR").unwrap_or_else(|_| ".".into());
     let web = Path::new(&source).join("embedding");
-    let (embed, integrity) = write_embed(dir, &assets)?;
+    let (embed, integrity) = write_embed(dir, &assets, &extras)?;
     write_frame(dir, &page, &web)?;
     let icon = between(&page, "<link rel=\"icon\" href=\"", "\"")
         .ok_or("no icon link in the page")?
         .0;
     write_demo(dir, &web, &embed, &integrity, icon)?;
-    let offline = write_offline(dir, &page, &assets)?;
+    let offline = write_offline(dir, &page, &assets, &extras)?;
     Ok(format!(
         "first screen ({} bytes) written into {path}; loader in {loader}; embed loader {embed}; \
-         offline file {OFFLINE} ({} bytes)",
+         on-demand module {} and {}; offline file {OFFLINE} ({} bytes)",
         html.len(),
+        extras.glue,
+        extras.wasm,
         offline
     ))
 }
@@ -97,6 +100,77 @@ struct Assets {
     pack: String,
     pack_integrity: String,
     pack_json: String,
+}
+
+/// The on-demand module (`extras/`, built by Trunk as a "worker" link, which it neither names
+/// with a hash nor gives an integrity hash): renamed here with a hash of its own, and checked.
+struct Extras {
+    glue: String,
+    glue_integrity: String,
+    wasm: String,
+    wasm_integrity: String,
+}
+
+/// What Trunk names the on-demand module's files (the crate's library name).
+const EXTRAS_TRUNK: &str = "autodiag-extras";
+
+fn stage_extras(dir: &Path) -> Result<Extras, String> {
+    let (glue_in, wasm_in) = (
+        dir.join(format!("{EXTRAS_TRUNK}.js")),
+        dir.join(format!("{EXTRAS_TRUNK}_bg.wasm")),
+    );
+    let (glue, wasm) = (read(&glue_in)?, read(&wasm_in)?);
+    // One name for both files, from both: a new build of either is a new address for caches.
+    let fp = fingerprint(&[glue.as_slice(), wasm.as_slice()].concat());
+    let names = (format!("extras-{fp}.js"), format!("extras-{fp}_bg.wasm"));
+    fs::rename(&glue_in, dir.join(&names.0)).map_err(|e| format!("cannot rename the glue: {e}"))?;
+    fs::rename(&wasm_in, dir.join(&names.1)).map_err(|e| format!("cannot rename the wasm: {e}"))?;
+    Ok(Extras {
+        glue: names.0,
+        glue_integrity: integrity(&glue),
+        wasm: names.1,
+        wasm_integrity: integrity(&wasm),
+    })
+}
+
+/// Loader code: the on-demand module, for the wasm to load when a screen needs it (see
+/// `web::extras`). `base` is the JavaScript expression of the folder its files are in.
+///
+/// An `import()` carries no integrity hash, and a `modulepreload`'s is not enforced everywhere
+/// (WebKit runs a tampered file; Chromium fetches it again unchecked). So the glue is first run
+/// by a `<script type="module">` that carries its hash, which only defines functions; `import()`
+/// of the same address then gets that very module, without a second request. The wasm is fetched
+/// with its hash, once: a prefetch keeps the response for the load to use.
+fn extras_loader(x: &Extras, base: &str) -> String {
+    let (glue, glue_sri, wasm, wasm_sri) = (&x.glue, &x.glue_integrity, &x.wasm, &x.wasm_integrity);
+    format!(
+        "const autodiagExtras = (() => {{\n\
+         \x20 const base = {base};\n\
+         \x20 const glue = new URL('{glue}', base).href;\n\
+         \x20 let script, wasm, ready;\n\
+         \x20 const checked = () => (script ??= new Promise((resolve, reject) => {{\n\
+         \x20   const s = Object.assign(document.createElement('script'), {{\n\
+         \x20     type: 'module', src: glue, integrity: '{glue_sri}', crossOrigin: 'anonymous',\n\
+         \x20   }});\n\
+         \x20   s.onload = resolve;\n\
+         \x20   s.onerror = () => reject(new Error(`Autodiag 37101: cannot load ${{glue}}`));\n\
+         \x20   document.head.append(s);\n\
+         \x20 }}));\n\
+         \x20 const fetched = () => (wasm ??= fetch(new URL('{wasm}', base), {{ integrity: '{wasm_sri}' }}));\n\
+         \x20 return {{\n\
+         \x20   prefetch() {{ checked().catch(() => {{}}); fetched().catch(() => {{}}); }},\n\
+         \x20   load() {{\n\
+         \x20     return (ready ??= (async () => {{\n\
+         \x20       await checked();\n\
+         \x20       const m = await import(glue);\n\
+         \x20       await m.default({{ module_or_path: fetched() }});\n\
+         \x20       return m;\n\
+         \x20     }})().catch((e) => {{ ready = wasm = undefined; throw e; }}));\n\
+         \x20   }},\n\
+         \x20 }};\n\
+         }})();\n\
+         set_extras_loader(autodiagExtras.load, autodiagExtras.prefetch);\n"
+    )
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {
@@ -169,15 +243,16 @@ fn write_language_pack(page: &str, dir: &Path, a: &mut Assets) -> Result<String,
 
 /// `embed/<version>/`: the loader a host adds with one tag, and every file it loads beside it.
 /// Returns the loader's path from the root of `dist/` and its integrity hash.
-fn write_embed(dir: &Path, a: &Assets) -> Result<(String, String), String> {
+fn write_embed(dir: &Path, a: &Assets, x: &Extras) -> Result<(String, String), String> {
     let version = env!("CARGO_PKG_VERSION");
     let folder = format!("embed/{version}");
     let out = dir.join(&folder);
     fs::create_dir_all(&out).map_err(|e| format!("cannot create {folder}: {e}"))?;
-    for file in [&a.wasm, &a.css, &a.pack] {
+    for file in [&a.wasm, &a.css, &a.pack, &x.glue, &x.wasm] {
         let name = file.trim_start_matches("./");
         write(&out.join(name), read(&dir.join(name))?)?;
     }
+    let on_demand = extras_loader(x, "autodiagBase");
     // The glue is inlined: an `import` cannot carry an integrity hash, so the host's hash on
     // embed.js covers the JavaScript, and embed.js checks the wasm and the CSS.
     let glue = inlinable_glue(dir, a)?;
@@ -217,6 +292,7 @@ fn write_embed(dir: &Path, a: &Assets) -> Result<(String, String), String> {
          }}\n\
          {PREFETCH_ENGLISH}\
          await __wbg_init({{ module_or_path: autodiagWasm }});\n\
+         {on_demand}\
          // For pages that add a widget's element later: autodiag37101.mount() mounts the new ones.\n\
          window.autodiag37101 = Object.freeze({{ version: '{version}', mount }});\n"
     );
@@ -292,7 +368,7 @@ fn span<'a>(page: &'a str, start: &str, end: &str) -> Option<&'a str> {
 /// One self-contained HTML file (CSS, JavaScript and wasm inlined) that runs opened from a USB
 /// stick: from `file://` a module import and a wasm fetch both fail, so the glue is inlined
 /// without its export and the wasm bytes go to `initSync`. Returns its size in bytes.
-fn write_offline(dir: &Path, page: &str, a: &Assets) -> Result<usize, String> {
+fn write_offline(dir: &Path, page: &str, a: &Assets, x: &Extras) -> Result<usize, String> {
     let text = |name: &str| -> Result<String, String> {
         String::from_utf8(read(&dir.join(name.trim_start_matches("./")))?)
             .map_err(|_| format!("{name} is not UTF-8"))
@@ -345,9 +421,41 @@ fn write_offline(dir: &Path, page: &str, a: &Assets) -> Result<usize, String> {
     let glue = inlinable_glue(dir, a)?;
     let wasm = base64::engine::general_purpose::STANDARD
         .encode(read(&dir.join(a.wasm.trim_start_matches("./")))?);
+    // The on-demand module: its glue in a module script of its own (its names stay apart from
+    // the first glue's), which hands its functions over under a symbol; its wasm as base64 in a
+    // data block, decoded the first time a screen needs it. No import(), no data: address.
+    let extras_glue = String::from_utf8(read(&dir.join(&x.glue))?)
+        .map_err(|_| "the on-demand glue is not UTF-8")?;
+    let export = "export { initSync, __wbg_init as default };";
+    if !extras_glue.contains(export) {
+        return Err(format!("the on-demand glue no longer ends with {export:?}"));
+    }
+    for (name, text) in [("glue", &glue), ("on-demand glue", &extras_glue)] {
+        if text.to_ascii_lowercase().contains("</script") {
+            return Err(format!(
+                "the {name} contains </script: it cannot be inlined"
+            ));
+        }
+    }
+    let extras_glue = extras_glue.replacen(
+        export,
+        "globalThis[Symbol.for('autodiag37101.extras')] = { initSync, render };",
+        1,
+    );
+    let extras_wasm = base64::engine::general_purpose::STANDARD.encode(read(&dir.join(&x.wasm))?);
     let script = format!(
-        "<script type=\"module\">\n{}\nconst autodiagWasm = Uint8Array.from(atob('{wasm}'), (c) => c.charCodeAt(0));\ninitSync({{ module: autodiagWasm }});\n</script>\n",
-        glue
+        "<script type=\"application/octet-stream\" id=\"autodiag-extras-wasm\">{extras_wasm}</script>\n\
+         <script type=\"module\">\n{extras_glue}\n</script>\n\
+         <script type=\"module\">\n{glue}\nconst autodiagWasm = Uint8Array.from(atob('{wasm}'), (c) => c.charCodeAt(0));\n\
+         initSync({{ module: autodiagWasm }});\n\
+         let autodiagExtras;\n\
+         set_extras_loader(async () => (autodiagExtras ??= (() => {{\n\
+         \x20 const api = globalThis[Symbol.for('autodiag37101.extras')];\n\
+         \x20 const data = document.getElementById('autodiag-extras-wasm').textContent;\n\
+         \x20 api.initSync({{ module: Uint8Array.from(atob(data), (c) => c.charCodeAt(0)) }});\n\
+         \x20 return api;\n\
+         }})()), null);\n\
+         </script>\n"
     );
     let at = out.rfind("</body>").ok_or("no </body>")?;
     out.insert_str(at, &script);
@@ -378,7 +486,11 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<(&'a str, usize)> {
 }
 
 /// Replaces Trunk's inline `<script type="module">` with an external loader file.
-fn externalize_loader(page: &str, dir: &Path) -> Result<(String, String, Assets), String> {
+fn externalize_loader(
+    page: &str,
+    dir: &Path,
+    extras: &Extras,
+) -> Result<(String, String, Assets), String> {
     let open = "<script type=\"module\">";
     let start = page
         .find(open)
@@ -396,13 +508,15 @@ fn externalize_loader(page: &str, dir: &Path) -> Result<(String, String, Assets)
         .and_then(|i| between(&page[i..], "integrity=\"", "\""))
         .map(|(v, _)| v)
         .ok_or("no integrity hash for the wasm")?;
+    let on_demand = extras_loader(extras, "new URL('./', import.meta.url)");
     let loader = format!(
         "// Autodiag 37101 loader, generated at build time. An external file, so that a strict\n\
          // Content-Security-Policy needs no 'unsafe-inline'; the wasm is checked against its hash.\n\
-         import init from '{glue}';\n\
+         import init, {{ set_extras_loader }} from '{glue}';\n\
          const wasm = new URL('{wasm}', import.meta.url);\n\
          {PREFETCH_ENGLISH}\
-         await init({{ module_or_path: fetch(wasm, {{ integrity: '{integrity}' }}) }});\n"
+         await init({{ module_or_path: fetch(wasm, {{ integrity: '{integrity}' }}) }});\n\
+         {on_demand}"
     );
     let name = format!("loader-{}.js", fingerprint(loader.as_bytes()));
     fs::write(dir.join(&name), &loader).map_err(|e| format!("cannot write {name}: {e}"))?;

@@ -28,6 +28,16 @@ pub fn AssessmentList() -> Html {
         b.updated.cmp(&a.updated).then(j.cmp(i))
     });
     let list = list.into_iter().map(|(_, a)| a);
+    // A finished assessment is one click from its profile: fetch the profile's module now.
+    let finished = app
+        .assessments
+        .iter()
+        .any(|a| scoring::compute(a).completion >= 1.0);
+    use_effect_with(finished, |&finished| {
+        if finished {
+            crate::web::extras::prefetch();
+        }
+    });
 
     let rows = list.map(|a| {
         let id = a.id.clone();

@@ -13,9 +13,10 @@ use crate::storage::Store;
 
 /// What every component of one widget instance shares: its state, its storage and a way to change
 /// the state. Each instance has its own, so two widgets on a page never share either.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct AppContext {
-    state: UseReducerHandle<AppState>,
+    state: Rc<State>,
+    sender: Sender,
     pub store: Store,
     /// Prefix of the element ids of this instance, unique on the page.
     pub ids: AttrValue,
@@ -33,9 +34,27 @@ pub struct Host {
     pub standalone: bool,
 }
 
+/// Where a widget's actions go: its own reducer, or (in the on-demand module, which draws from a
+/// copy of the state) back to the first module, whose reducer is the only one that changes state.
+#[derive(Clone, PartialEq)]
+pub enum Sender {
+    Reducer(UseReducerDispatcher<AppState>),
+    Remote(Callback<Action>),
+}
+
+impl Sender {
+    fn send(&self, action: Action) {
+        match self {
+            Sender::Reducer(d) => d.dispatch(action),
+            Sender::Remote(c) => c.emit(action),
+        }
+    }
+}
+
 impl AppContext {
     pub fn new(
-        state: UseReducerHandle<AppState>,
+        state: Rc<State>,
+        sender: Sender,
         store: Store,
         ids: AttrValue,
         host: Host,
@@ -43,6 +62,7 @@ impl AppContext {
     ) -> Self {
         AppContext {
             state,
+            sender,
             store,
             ids,
             host,
@@ -51,20 +71,20 @@ impl AppContext {
     }
 
     pub fn dispatch(&self, action: Action) {
-        self.state.dispatch(action);
+        self.sender.send(action);
     }
 
     /// A callback that dispatches the action it is given, for event handlers.
     pub fn dispatcher(&self) -> Callback<Action> {
-        let state = self.state.clone();
-        Callback::from(move |action| state.dispatch(action))
+        let sender = self.sender.clone();
+        Callback::from(move |action| sender.send(action))
     }
 
     /// A callback that applies an edit to the open assessment, stamped with the time.
     pub fn editor(&self) -> Callback<Edit> {
-        let state = self.state.clone();
+        let sender = self.sender.clone();
         Callback::from(move |edit| {
-            state.dispatch(Action::Edit {
+            sender.send(Action::Edit {
                 now: platform::now(),
                 edit,
             })
@@ -79,6 +99,18 @@ impl AppContext {
     /// An element id unique to this widget instance.
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.ids)
+    }
+}
+
+impl PartialEq for AppContext {
+    /// The same state is the same `Rc`: a changed state is always a new one (`State::reduce`).
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.state, &other.state)
+            && self.sender == other.sender
+            && self.store == other.store
+            && self.ids == other.ids
+            && self.host == other.host
+            && Rc::ptr_eq(&self.scores, &other.scores)
     }
 }
 

@@ -1,11 +1,12 @@
 use yew::prelude::*;
 
 use crate::components::fields::{text_field, Field};
-use crate::components::{overview, AssessmentList, FilePicker};
+use crate::components::{overview, AssessmentList, FilePicker, OnDemand};
 use crate::components::{radio_group, Choice, Question};
 use crate::hooks::use_app;
 use crate::model::Mode;
 use crate::platform;
+use crate::remote::Screen;
 use crate::state::Action;
 
 /// The start screen: what this is, start a new assessment, resume one, open a file, and the user's
@@ -21,7 +22,8 @@ pub fn StartScreen() -> Html {
     let blank = use_state(|| false);
     if *blank {
         let b = blank.clone();
-        return super::blank::blank_questionnaire(&app, Callback::from(move |_| b.set(false)));
+        let back = Callback::from(move |()| b.set(false));
+        return html! { <OnDemand screen={Screen::Blank} on_back={back} /> };
     }
 
     let name_error = (*tried && name.trim().is_empty()).then_some(ui.name_required);

@@ -2,11 +2,12 @@ use yew::prelude::*;
 
 use super::questions::{area_step, phase_step, purposes_step, scope_step, CommunityStep};
 use super::review::review_step;
-use crate::components::export_button;
+use crate::components::{export_button, OnDemand};
 use crate::hooks::use_app;
 use crate::i18n::fill;
 use crate::model::Mode;
 use crate::platform;
+use crate::remote::Screen;
 use crate::state::{Action, Edit};
 use crate::steps::{step_progress, steps, Step};
 
@@ -18,6 +19,17 @@ const LONG_SITTING_EDITS: u32 = 25;
 pub fn Wizard() -> Html {
     let app = use_app();
     let step = app.step;
+    // The profile is one step away: fetch its module now, so that it opens at once.
+    let soon = app.open().is_some_and(|a| {
+        let all = steps(a);
+        let pos = all.iter().position(|s| Some(*s) == step).unwrap_or(0);
+        all.get(pos + 1) == Some(&Step::Profile)
+    });
+    use_effect_with(soon, |&soon| {
+        if soon {
+            crate::web::extras::prefetch();
+        }
+    });
     let Some(a) = app.open() else {
         return html! {};
     };
@@ -57,10 +69,11 @@ pub fn Wizard() -> Html {
         Step::Area(i) => area_step(&app, a, i),
         Step::Phase(p) => phase_step(&app, a, p as usize),
         Step::Review => review_step(&app, a),
-        Step::Profile => html! { <super::profile::Profile /> },
+        Step::Profile => html! { <OnDemand screen={Screen::Profile} /> },
     };
     let prev = pos.checked_sub(1).map(|i| all[i]);
     let next = all.get(pos + 1).copied();
+
     let (total, n) = (all.len().to_string(), (pos + 1).to_string());
     let exported = app
         .exported

@@ -33,6 +33,26 @@ test('the app page keeps within its weight and request budget', async () => {
   assert.ok(!files.some((f) => f.startsWith('lang-')), 'a French visit loads no other language');
 });
 
+test('the on-demand module is out of a first visit, and within its own budget', async () => {
+  const budget = JSON.parse(await readFile(join(ROOT, 'budget.json'), 'utf8'));
+  const files = await firstVisitFiles(budget.page);
+  assert.ok(!files.some((f) => f.startsWith('extras-')), `a first visit names no on-demand file: ${files}`);
+  // What the loader names, and only that: the glue and its wasm.
+  const loader = files.find((f) => /^loader-.*\.js$/.test(f));
+  const js = await readFile(join(DIST, loader), 'utf8');
+  const named = [...new Set([...js.matchAll(/'(extras-[0-9a-f]+(?:_bg\.wasm|\.js))'/g)].map((m) => m[1]))];
+  assert.equal(named.length, 2, `the loader names the glue and the wasm: ${named}`);
+  let [gz, br] = [0, 0];
+  for (const f of named) {
+    gz += await shipped(f, 'gz');
+    br += await shipped(f, 'br');
+  }
+  const report = `${named.join(', ')}: ${gz} B gzip, ${br} B brotli`;
+  console.log(report);
+  assert.ok(gz <= budget.on_demand.max_gzip_bytes, `over ${budget.on_demand.max_gzip_bytes} B gzip: ${report}`);
+  assert.ok(br <= budget.on_demand.max_brotli_bytes, `over ${budget.on_demand.max_brotli_bytes} B brotli: ${report}`);
+});
+
 test('an English visit adds one request, the English texts, within their budget', async () => {
   const budget = JSON.parse(await readFile(join(ROOT, 'budget.json'), 'utf8'));
   const packs = await englishPacks(budget.page);

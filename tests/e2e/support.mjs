@@ -268,10 +268,20 @@ export class AutodiagPage {
 
   async next() {
     await this.within.getByRole('button', { name: /^(Suivant|Next) →$/ }).click();
+    await this.loaded();
   }
 
   async previous() {
     await this.within.getByRole('button', { name: /^← (Précédent|Previous)$/ }).click();
+    await this.loaded();
+  }
+
+  /**
+   * Waits until a screen of the on-demand module (the profile, the blank questionnaire) has come,
+   * as a person waits for « Chargement… » to go: at once for every other screen.
+   */
+  async loaded() {
+    await this.within.getByText(/^(Chargement…|Loading…)$/).waitFor({ state: 'hidden' });
   }
 
   /** "Étape 3 sur 14" / "Step 3 of 14", as shown. */
@@ -302,6 +312,7 @@ export class AutodiagPage {
   async gotoStep(name) {
     await this.within.locator('summary', { hasText: /^(Étapes|Steps)$/ }).click();
     await this.within.getByRole('button', { name }).click();
+    await this.loaded();
   }
 
   /** Everything this app keeps in local storage, to prove an action changed nothing. */

@@ -5,7 +5,7 @@
 // Run under a display for WebKitGTK: xvfb-run -a node --test --test-concurrency=1 tests/engines/
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, readdir, writeFile, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -57,6 +57,26 @@ async function assertStepShows(app, step, where) {
 
 /** What each engine showed where the app may degrade, printed at the end. */
 const behaviour = {};
+
+/** dist/ as links, but for the on-demand module's `part` (glue or wasm), changed. */
+async function tamperedCopy(part) {
+  const dir = await mkdtemp(join(tmpdir(), 'autodiag-tampered-'));
+  const pattern = part === 'glue' ? /^extras-[0-9a-f]+\.js$/ : /^extras-[0-9a-f]+_bg\.wasm$/;
+  for (const name of await readdir(DIST)) {
+    if (!pattern.test(name)) {
+      await symlink(join(DIST, name), join(dir, name));
+      continue;
+    }
+    const body = await readFile(join(DIST, name));
+    if (part === 'glue') {
+      await writeFile(join(dir, name), Buffer.concat([Buffer.from('globalThis.__tampered = true;\n'), body]));
+    } else {
+      body[body.length - 1] ^= 1;
+      await writeFile(join(dir, name), body);
+    }
+  }
+  return { dir };
+}
 
 for (const engine of ENGINES) {
   describe(engine, () => {
@@ -212,7 +232,10 @@ for (const engine of ENGINES) {
       assert.equal(saved.community.name, 'Salle des fêtes');
       assert.equal(saved.purposes.attractiveness.priority, 'high');
       assert.equal(saved.areas.governance.level, 3);
-      note('file://', 'mounts, saves, reloads');
+      // The profile's module is in the file too: no fetch, no import().
+      await offline.gotoStep(/Profil de maturité/);
+      await offline.text(/^Plan d’action$/);
+      note('file://', 'mounts, saves, reloads, opens the profile');
     });
 
     test('the embed demo under a strict CSP: both widgets mount, answer, keep their own data', async () => {
@@ -249,10 +272,43 @@ for (const engine of ENGINES) {
           walk(document);
           return found;`);
         assert.deepEqual(styled, [], 'no style attribute anywhere');
+        // Both profiles, from one on-demand module fetched once, under the same policy.
+        await commune.gotoStep(/Profil de maturité/);
+        await commune.text(/^Plan d’action$/);
+        await atelier.gotoStep(/Maturity profile/);
+        await atelier.text(/^Action plan$/);
+        await commune.text(/^Plan d’action$/);
+        const fetched = await browser.driver.executeScript(`return performance.getEntriesByType('resource')
+          .map((e) => e.name).filter((n) => /extras-[0-9a-f]+(_bg[.]wasm|[.]js)$/.test(n))`);
+        assert.equal(fetched.length, 2, fetched.join('\n'));
+        assert.deepEqual(await browser.driver.executeScript('return window.__violations'), []);
       } finally {
         await strict.close();
       }
     });
+
+    for (const part of ['wasm', 'glue']) {
+      test(`an on-demand ${part} changed on the server is refused, said so, and never runs`, async () => {
+        const copy = await tamperedCopy(part);
+        const served = await serve(copy.dir);
+        try {
+          const app = new App(browser.driver, served.origin);
+          await app.goto('/');
+          await app.clearStorage();
+          await app.startNew('Commune de Contrôle');
+          await app.answer(PURPOSES[0], 'Élevée');
+          const before = await app.stored();
+          await app.gotoStep(/Profil de maturité/);
+          await app.text(/^Cette partie de l’outil n’a pas pu être chargée/);
+          assert.equal(await browser.driver.executeScript('return globalThis.__tampered ?? false'), false);
+          assert.deepEqual(await app.stored(), before, 'nothing stored changed');
+          note(`changed ${part}`, 'refused');
+        } finally {
+          await served.close();
+          await rm(copy.dir, { recursive: true, force: true });
+        }
+      });
+    }
   });
 }
 

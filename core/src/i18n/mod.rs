@@ -178,6 +178,11 @@ pub struct Ui {
     pub all_deleted: &'static str,
     /// A language's texts could not be loaded: the app stays in French.
     pub lang_unavailable: &'static str,
+    /// The part of the tool that loads on demand (the profile, the printed report, sharing, the
+    /// blank questionnaire): while it comes, and when it could not.
+    pub on_demand_loading: &'static str,
+    pub on_demand_failed: &'static str,
+    pub retry: &'static str,
     pub changed_elsewhere: &'static str,
     pub conflict: &'static str,
     pub removed_elsewhere: &'static str,

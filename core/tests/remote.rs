@@ -1,0 +1,122 @@
+//! What the two wasm modules tell each other survives the trip as JSON, and nothing else is
+//! taken for a message.
+
+use autodiag_core::lang::Lang;
+use autodiag_core::model::PlannedAction;
+use autodiag_core::remote::{Head, Reply, Screen};
+use autodiag_core::state::{Action, Edit, Plan};
+use autodiag_core::steps::Step;
+
+#[test]
+fn heads_round_trip() {
+    for (screen, current) in [
+        (
+            Screen::Profile,
+            Some("3f1c0a4e-1b2c-4d5e-8f90-123456789abc".to_string()),
+        ),
+        (Screen::Blank, None),
+    ] {
+        let head = Head {
+            screen,
+            lang: Lang::En,
+            ids: "ad-my-site".into(),
+            namespace: "my \"site\" \\ é".into(),
+            standalone: false,
+            current,
+        };
+        assert_eq!(Head::from_json(&head.to_json()), Some(head));
+    }
+}
+
+#[test]
+fn replies_round_trip() {
+    let action = PlannedAction {
+        title: "Réunir le comité « eau »".into(),
+        owner: "Mme Martin".into(),
+        due: Some("2027-06-30".into()),
+    };
+    let now = "2026-12-03T17:00:00Z".to_string();
+    let replies = [
+        Reply::Goto(Step::Area(3)),
+        Reply::Goto(Step::Review),
+        Reply::Back,
+        Reply::Exported {
+            id: "x".into(),
+            at: now.clone(),
+        },
+        Reply::Edit {
+            now: now.clone(),
+            edit: Edit::AddAction(Plan::Area(11), "Un titre".into()),
+        },
+        Reply::Edit {
+            now: now.clone(),
+            edit: Edit::SetAction(Plan::Clause(2), 4, action.clone()),
+        },
+        Reply::Edit {
+            now: now.clone(),
+            edit: Edit::SetAction(
+                Plan::Area(0),
+                0,
+                PlannedAction {
+                    due: None,
+                    ..action
+                },
+            ),
+        },
+        Reply::Edit {
+            now,
+            edit: Edit::RemoveAction(Plan::Area(5), 1),
+        },
+    ];
+    for reply in replies {
+        assert_eq!(
+            Reply::from_json(&reply.to_json()),
+            Some(reply.clone()),
+            "{reply:?}"
+        );
+        // And what the first module dispatches is the action the on-demand module meant.
+        if let Some(action) = reply.clone().into_action() {
+            assert_eq!(Reply::from_action(&action), Some(reply));
+        }
+    }
+}
+
+#[test]
+fn only_the_action_plan_and_navigation_cross() {
+    let now = "2026-12-03T17:00:00Z".to_string();
+    assert_eq!(
+        Reply::from_action(&Action::Edit {
+            now,
+            edit: Edit::ContentSeen
+        }),
+        None
+    );
+    assert_eq!(Reply::from_action(&Action::Close), None);
+}
+
+#[test]
+fn anything_else_is_no_reply() {
+    for text in [
+        "",
+        "null",
+        "[]",
+        "{}",
+        r#"{"goto":"nowhere"}"#,
+        r#"{"goto":3}"#,
+        r#"{"exported":{"id":"x"}}"#,
+        r#"{"edit":{"add":["area",1]},"now":"t"}"#,
+        r#"{"edit":{"add":["town",1],"title":"t"},"now":"t"}"#,
+        r#"{"edit":{"remove":["area",-1],"index":0},"now":"t"}"#,
+        r#"{"edit":{"set":["area",1],"index":0,"title":"t","owner":"o","due":5},"now":"t"}"#,
+        r#"{"edit":{"add":["area",1],"title":"t"}}"#,
+    ] {
+        assert_eq!(Reply::from_json(text), None, "{text}");
+    }
+    for text in [
+        "",
+        "{}",
+        r#"{"screen":"profile","lang":"de","ids":"a","namespace":"b","standalone":true,"current":null}"#,
+    ] {
+        assert_eq!(Head::from_json(text), None, "{text}");
+    }
+}
