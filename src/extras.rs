@@ -1,5 +1,5 @@
-//! The on-demand module's side: the screens it draws (the profile with the printed report,
-//! sharing and the comparison; the blank questionnaire) as a Yew app of their own, from what the
+//! The on-demand module's side: the screens it draws (the walk's review; the profile with the
+//! printed report, sharing and the comparison; the blank questionnaire) as a Yew app of their own, from what the
 //! first module sends (`remote::Head` and export documents) and with every action sent back as a
 //! `remote::Reply`. The `autodiag-extras` crate exports it to JavaScript; the first module never
 //! links it (nothing of its own names it), so none of it weighs on the first visit.
@@ -48,7 +48,10 @@ fn state_of(head: &Head, assessments: &[Assessment]) -> State {
     let mut s = State::new(head.lang, true, None);
     s.assessments = assessments.iter().cloned().collect();
     s.current = head.current.clone();
-    s.step = head.current.as_ref().map(|_| Step::Profile);
+    s.step = head.current.as_ref().map(|_| match head.screen {
+        Screen::Review => Step::Review,
+        _ => Step::Profile,
+    });
     s
 }
 
@@ -86,6 +89,10 @@ pub fn ExtrasApp(props: &ExtrasProps) -> Html {
     );
     let body = match head.screen {
         Screen::Profile => html! { <crate::screens::Profile /> },
+        Screen::Review => match context.open() {
+            Some(a) => crate::screens::review_step(&context, a),
+            None => Html::default(),
+        },
         Screen::Blank => {
             let reply = props.reply.clone();
             let back = Callback::from(move |_| reply.emit(Reply::Back.to_json()));

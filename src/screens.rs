@@ -12,6 +12,7 @@ mod workshop;
 
 pub use blank::blank_questionnaire;
 pub use profile::Profile;
+pub use review::review_step;
 pub use start::StartScreen;
 pub use wizard::Wizard;
 pub use workshop::WorkshopView;

@@ -19,6 +19,8 @@ use crate::steps::Step;
 /// Which screen the on-demand module draws.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
+    /// The walk's review: what is answered and what is left, and a first summary.
+    Review,
     /// The maturity profile of the open assessment (and, printed, the report).
     Profile,
     /// The blank questionnaire to print.
@@ -28,6 +30,7 @@ pub enum Screen {
 impl Screen {
     pub fn id(self) -> &'static str {
         match self {
+            Screen::Review => "review",
             Screen::Profile => "profile",
             Screen::Blank => "blank",
         }
@@ -35,6 +38,7 @@ impl Screen {
 
     pub fn from_id(id: &str) -> Option<Screen> {
         match id {
+            "review" => Some(Screen::Review),
             "profile" => Some(Screen::Profile),
             "blank" => Some(Screen::Blank),
             _ => None,

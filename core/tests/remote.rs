@@ -15,6 +15,7 @@ fn heads_round_trip() {
             Some("3f1c0a4e-1b2c-4d5e-8f90-123456789abc".to_string()),
         ),
         (Screen::Blank, None),
+        (Screen::Review, Some("r".to_string())),
     ] {
         let head = Head {
             screen,

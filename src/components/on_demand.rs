@@ -44,15 +44,18 @@ fn content(app: &AppContext, screen: Screen) -> (String, Vec<String>) {
         current: open.map(|a| a.id.clone()),
     };
     let mut docs = Vec::new();
-    if let (Screen::Profile, Some(a)) = (screen, open) {
+    if let Some(a) = open.filter(|_| screen != Screen::Blank) {
         docs.push(export_answers(a));
-        let others = candidates(a, app.assessments.iter());
-        docs.extend(others.into_iter().map(export_answers));
+        // Only the profile compares.
+        if screen == Screen::Profile {
+            let others = candidates(a, app.assessments.iter());
+            docs.extend(others.into_iter().map(export_answers));
+        }
     }
     (head.to_json(), docs)
 }
 
-/// A screen the on-demand module draws (the profile, the blank questionnaire): fetched when the
+/// A screen the on-demand module draws (the review, the profile, the blank questionnaire): fetched when the
 /// screen opens (unless already prefetched), drawn into an element of this widget, and drawn again
 /// whenever what it shows changes. What the user does there comes back as actions of this
 /// widget's reducer. A failed load says so, and offers to try again; nothing is lost meanwhile,

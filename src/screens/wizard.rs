@@ -1,7 +1,6 @@
 use yew::prelude::*;
 
 use super::questions::{area_step, phase_step, purposes_step, scope_step, CommunityStep};
-use super::review::review_step;
 use crate::components::{export_button, OnDemand};
 use crate::hooks::use_app;
 use crate::i18n::fill;
@@ -19,11 +18,12 @@ const LONG_SITTING_EDITS: u32 = 25;
 pub fn Wizard() -> Html {
     let app = use_app();
     let step = app.step;
-    // The profile is one step away: fetch its module now, so that it opens at once.
+    // The review (then the profile) is one step away: fetch their module now, so that it opens
+    // at once.
     let soon = app.open().is_some_and(|a| {
         let all = steps(a);
         let pos = all.iter().position(|s| Some(*s) == step).unwrap_or(0);
-        all.get(pos + 1) == Some(&Step::Profile)
+        matches!(all.get(pos + 1), Some(Step::Review | Step::Profile))
     });
     use_effect_with(soon, |&soon| {
         if soon {
@@ -68,7 +68,7 @@ pub fn Wizard() -> Html {
         Step::Purposes => purposes_step(&app, a),
         Step::Area(i) => area_step(&app, a, i),
         Step::Phase(p) => phase_step(&app, a, p as usize),
-        Step::Review => review_step(&app, a),
+        Step::Review => html! { <OnDemand screen={Screen::Review} /> },
         Step::Profile => html! { <OnDemand screen={Screen::Profile} /> },
     };
     let prev = pos.checked_sub(1).map(|i| all[i]);

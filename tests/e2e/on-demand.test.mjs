@@ -45,14 +45,19 @@ test('a first visit and the walk fetch nothing of the on-demand module; the prof
   await app.page.close();
 });
 
-test('the step before the profile prefetches it: the profile is there when the walk ends', async () => {
+test('the step before the review prefetches the module: the review and the profile are there when the walk ends', async () => {
   const app = await freshPage();
   await app.startNew('Commune de Prévoyance');
-  await app.gotoStep(/^\d+\. Bilan/);
-  // Both files are asked for while the user reads the review.
+  const total = Number((await app.within.getByText(/^Étape 1 sur \d+$/).textContent()).match(/\d+$/)[0]);
+  // The last step is the profile, the one before it the review: two steps before the end.
+  await app.gotoStep(new RegExp(`^${total - 2}\\. `));
+  assert.equal(await app.stepHeading().filter({ hasText: 'Bilan' }).count(), 0);
+  // Both files are asked for while the user is on the last questions.
   await app.page.waitForFunction(() => performance.getEntriesByType('resource')
     .filter((e) => /\/extras-[0-9a-f]+(_bg\.wasm|\.js)$/.test(e.name)).length === 2);
   assert.equal(onDemand(app).length, 2, onDemand(app).join('\n'));
+  await app.next();
+  await app.page.getByRole('heading', { name: 'Premiers résultats' }).waitFor();
   await app.next();
   await app.page.getByRole('heading', { name: 'Plan d’action' }).waitFor();
   assert.equal(onDemand(app).length, 2, 'no second fetch');
