@@ -109,6 +109,8 @@ struct Extras {
     glue_integrity: String,
     wasm: String,
     wasm_integrity: String,
+    /// The glue as wasm-bindgen wrote it, for the offline file, which inlines it.
+    source: String,
 }
 
 /// What Trunk names the on-demand module's files (the crate's library name).
@@ -119,18 +121,49 @@ fn stage_extras(dir: &Path) -> Result<Extras, String> {
         dir.join(format!("{EXTRAS_TRUNK}.js")),
         dir.join(format!("{EXTRAS_TRUNK}_bg.wasm")),
     );
-    let (glue, wasm) = (read(&glue_in)?, read(&wasm_in)?);
+    let (source, wasm) = (read(&glue_in)?, read(&wasm_in)?);
+    let source = String::from_utf8(source).map_err(|_| "the on-demand glue is not UTF-8")?;
+    // Minified here rather than by scripts/minify.mjs: its hash goes into the loaders below.
+    let glue = minified(&source).unwrap_or_else(|| source.clone());
     // One name for both files, from both: a new build of either is a new address for caches.
-    let fp = fingerprint(&[glue.as_slice(), wasm.as_slice()].concat());
+    let fp = fingerprint(&[glue.as_bytes(), wasm.as_slice()].concat());
     let names = (format!("extras-{fp}.js"), format!("extras-{fp}_bg.wasm"));
-    fs::rename(&glue_in, dir.join(&names.0)).map_err(|e| format!("cannot rename the glue: {e}"))?;
+    write(&dir.join(&names.0), &glue)?;
+    fs::remove_file(&glue_in).map_err(|e| format!("cannot remove the glue: {e}"))?;
     fs::rename(&wasm_in, dir.join(&names.1)).map_err(|e| format!("cannot rename the wasm: {e}"))?;
     Ok(Extras {
         glue: names.0,
-        glue_integrity: integrity(&glue),
+        glue_integrity: integrity(glue.as_bytes()),
         wasm: names.1,
         wasm_integrity: integrity(&wasm),
+        source,
     })
+}
+
+/// `js` minified by esbuild (which scripts/setup.sh installs, and scripts/env.sh puts on the
+/// path); `None` where it is not there, as under a bare `trunk serve`: the glue then stays as
+/// wasm-bindgen wrote it, which works the same.
+fn minified(js: &str) -> Option<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    let mut child = Command::new("esbuild")
+        .args([
+            "--minify",
+            "--format=esm",
+            "--legal-comments=none",
+            "--log-level=error",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .ok()?;
+    child.stdin.take()?.write_all(js.as_bytes()).ok()?;
+    let out = child.wait_with_output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    String::from_utf8(out.stdout).ok()
 }
 
 /// Loader code: the on-demand module, for the wasm to load when a screen needs it (see
@@ -424,8 +457,7 @@ fn write_offline(dir: &Path, page: &str, a: &Assets, x: &Extras) -> Result<usize
     // The on-demand module: its glue in a module script of its own (its names stay apart from
     // the first glue's), which hands its functions over under a symbol; its wasm as base64 in a
     // data block, decoded the first time a screen needs it. No import(), no data: address.
-    let extras_glue = String::from_utf8(read(&dir.join(&x.glue))?)
-        .map_err(|_| "the on-demand glue is not UTF-8")?;
+    let extras_glue = x.source.clone();
     let export = "export { initSync, __wbg_init as default };";
     if !extras_glue.contains(export) {
         return Err(format!("the on-demand glue no longer ends with {export:?}"));

@@ -115,7 +115,9 @@ pub fn Wizard() -> Html {
                 </div>
             }
             // Keyed by step: the menu is closed again once it took the user somewhere.
-            <details class="step-menu" key={step.id()}>
+            // Opened, the menu may be about to jump to the review or the profile: their module is
+            // fetched meanwhile (once; a jump elsewhere has only cost its download).
+            <details class="step-menu" key={step.id()} ontoggle={|_| crate::web::extras::prefetch()}>
                 <summary>{ ui.steps_label }</summary>
                 <nav aria-label={ui.steps_label}>
                     <ol>{ for menu }</ol>
