@@ -117,7 +117,7 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
                 <p class="on-demand-status" role="status">{ ui.on_demand_loading }</p>
             }
             if *status == Status::Failed {
-                <div class="notice notice-warning" role="alert">
+                <div class="notice notice-warning in-step" role="alert">
                     <p>{ ui.on_demand_failed }</p>
                     <button type="button" class="button" onclick={retry}>{ ui.retry }</button>
                 </div>
