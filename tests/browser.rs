@@ -409,3 +409,208 @@ async fn another_assessments_key_never_changes_the_open_one() {
     yew::scheduler::flush().await;
     assert!(el.text_content().unwrap().contains("Commune usurpée"));
 }
+
+/// Waits `ms` milliseconds (the on-demand module arrives through promises, not Yew's scheduler).
+async fn pause(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// Until `done` holds, or a second has passed.
+async fn until(done: impl Fn() -> bool) -> bool {
+    for _ in 0..100 {
+        yew::scheduler::flush().await;
+        if done() {
+            return true;
+        }
+        pause(10).await;
+    }
+    done()
+}
+
+type Calls = Rc<RefCell<Vec<(String, Vec<String>)>>>;
+/// Each drawn screen's head and reply function (widgets of earlier tests may draw too).
+type Replies = Rc<RefCell<Vec<(String, js_sys::Function)>>>;
+
+/// A stand-in for the on-demand module: `render` and the handle's `update` record what they are
+/// given and write it into the element, `reply` is kept for the test to call.
+fn fake_module(calls: Calls, reply: Replies) -> js_sys::Object {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+
+    let docs_of = |docs: JsValue| -> Vec<String> {
+        js_sys::Array::from(&docs)
+            .iter()
+            .map(|d| d.as_string().unwrap())
+            .collect()
+    };
+    let handle = js_sys::Object::new();
+    let (c, r) = (calls.clone(), reply.clone());
+    let host_of: Rc<RefCell<Option<Element>>> = Rc::default();
+    let h = host_of.clone();
+    let update = Closure::<dyn Fn(String, JsValue)>::new(move |head: String, docs: JsValue| {
+        c.borrow_mut().push((head, docs_of(docs)));
+        if let Some(host) = &*h.borrow() {
+            host.set_text_content(Some(&format!("drawn {}", c.borrow().len())));
+        }
+    });
+    js_sys::Reflect::set(&handle, &"update".into(), update.as_ref()).unwrap();
+    update.forget();
+    let destroy = Closure::<dyn Fn()>::new(|| {});
+    js_sys::Reflect::set(&handle, &"destroy".into(), destroy.as_ref()).unwrap();
+    destroy.forget();
+    let render =
+        Closure::<dyn Fn(Element, String, JsValue, js_sys::Function) -> js_sys::Promise>::new(
+            move |host: Element, head: String, docs: JsValue, f: js_sys::Function| {
+                r.borrow_mut().push((head.clone(), f));
+                calls.borrow_mut().push((head, docs_of(docs)));
+                host.set_text_content(Some("drawn 1"));
+                *host_of.borrow_mut() = Some(host);
+                js_sys::Promise::resolve(&JsValue::from(handle.clone()))
+            },
+        );
+    let module = js_sys::Object::new();
+    js_sys::Reflect::set(&module, &"render".into(), render.as_ref()).unwrap();
+    render.forget();
+    module
+}
+
+/// A loader that fails while `offline` holds, then hands over `module`.
+fn loader(module: js_sys::Object, offline: Rc<std::cell::Cell<bool>>) -> js_sys::Function {
+    use wasm_bindgen::closure::Closure;
+
+    let load = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
+        web_sys::console::log_1(&format!("LOAD offline={}", offline.get()).into());
+        if offline.get() {
+            return js_sys::Promise::reject(&"offline".into());
+        }
+        js_sys::Promise::resolve(&wasm_bindgen::JsValue::from(module.clone()))
+    });
+    let f: js_sys::Function = load.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    load.forget();
+    f
+}
+
+fn on_the_profile(namespace: &str) -> (Store, AppProps) {
+    let store = Store::new(namespace);
+    store.clear().unwrap();
+    let mut loaded = Loaded::default();
+    let mut a = blank(Mode::Quick);
+    a.areas[0].level = Some(Answer::Level(Level::new(2).unwrap()));
+    loaded.assessments.push(a);
+    loaded.current = Some(ID.into());
+    loaded.steps.insert(ID.into(), Step::Profile);
+    let mut p = props(namespace, Lang::Fr);
+    p.loaded = Rc::new(loaded);
+    (store, p)
+}
+
+#[wasm_bindgen_test]
+async fn the_on_demand_screen_draws_from_the_state_and_its_replies_are_the_widgets_actions() {
+    use autodiag37101::remote::{Head, Reply, Screen};
+    use autodiag37101::state::{Edit, Plan};
+
+    let (calls, reply): (Calls, Replies) = Default::default();
+    let module = fake_module(calls.clone(), reply.clone());
+    autodiag37101::web::extras::set_loader(loader(module, Rc::default()), None);
+    let (store, p) = on_the_profile("t-on-demand");
+    let el = host();
+    mount(&el, p).await;
+    assert!(until(|| el.text_content().unwrap().contains("drawn ")).await);
+    assert_eq!(texts(&el, "h1"), ["Profil de maturité"]);
+
+    // What the module was given: the head, and the open assessment as an export document. (A
+    // widget of an earlier test, left waiting on its review, is drawn by this module too.)
+    let ours = |head: &str| head.contains("\"t-on-demand\"");
+    let (head, docs) = calls
+        .borrow()
+        .iter()
+        .find(|(h, _)| ours(h))
+        .cloned()
+        .expect("our widget drawn");
+    let head = Head::from_json(&head).expect("a head");
+    assert_eq!(head.screen, Screen::Profile);
+    assert_eq!(head.lang, Lang::Fr);
+    assert_eq!(head.current.as_deref(), Some(ID));
+    assert_eq!(head.namespace, "t-on-demand");
+    let a = autodiag37101::format::import(docs[0].as_bytes()).expect("an export document");
+    assert_eq!(
+        a.areas[0].level,
+        Some(Answer::Level(Level::new(2).unwrap()))
+    );
+
+    // A reply is an action of this widget: saved, then drawn again from the new state.
+    let add = Reply::Edit {
+        now: "2026-12-03T18:00:00Z".into(),
+        edit: Edit::AddAction(Plan::Area(0), "Réunir les habitants".into()),
+    };
+    let f = reply
+        .borrow()
+        .iter()
+        .find(|(h, _)| ours(h))
+        .map(|(_, f)| f.clone())
+        .expect("a reply function");
+    f.call1(&wasm_bindgen::JsValue::NULL, &add.to_json().into())
+        .unwrap();
+    let drawn_with_it = || {
+        calls
+            .borrow()
+            .iter()
+            .any(|(h, docs)| ours(h) && docs[0].contains("Réunir les habitants"))
+    };
+    assert!(until(drawn_with_it).await, "drawn again from the new state");
+    let last = calls
+        .borrow()
+        .iter()
+        .rev()
+        .find(|(h, _)| ours(h))
+        .unwrap()
+        .1[0]
+        .clone();
+    let again = autodiag37101::format::import(last.as_bytes()).unwrap();
+    assert_eq!(again.areas[0].actions[0].title, "Réunir les habitants");
+    let saved = store.load().unwrap();
+    assert_eq!(
+        saved.assessments[0].areas[0].actions[0].title,
+        "Réunir les habitants"
+    );
+
+    // Anything else is no reply: nothing changes.
+    let before = store.load().unwrap().assessments;
+    f.call1(
+        &wasm_bindgen::JsValue::NULL,
+        &r#"{"edit":{"clear":true}}"#.into(),
+    )
+    .unwrap();
+    pause(50).await;
+    assert_eq!(store.load().unwrap().assessments, before);
+}
+
+#[wasm_bindgen_test]
+async fn a_module_that_cannot_load_is_said_and_tried_again_on_request() {
+    let (calls, reply): (Calls, Replies) = Default::default();
+    let module = fake_module(calls.clone(), reply);
+    let offline = Rc::new(std::cell::Cell::new(true));
+    autodiag37101::web::extras::set_loader(loader(module, offline.clone()), None);
+    let (_, p) = on_the_profile("t-on-demand-fails");
+    let el = host();
+    mount(&el, p).await;
+    let failed = "Cette partie de l’outil n’a pas pu être chargée";
+    assert!(until(|| el.text_content().unwrap().contains(failed)).await);
+    assert!(calls.borrow().is_empty());
+    let alert = el
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
+    assert!(alert.text_content().unwrap().contains("rien n’est perdu"));
+    // The network is back: « Réessayer » loads it.
+    offline.set(false);
+    button(&el, "Réessayer").click();
+    assert!(until(|| el.text_content().unwrap().contains("drawn ")).await);
+    assert!(!el.text_content().unwrap().contains(failed));
+}

@@ -89,7 +89,14 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
         let on_back = props.on_back.clone();
         use_effect_with(*attempt, move |_| {
             status.set(Status::Loading);
-            draw(drawn.clone(), slot, status, current, dispatch, on_back);
+            draw(Drawing {
+                drawn: drawn.clone(),
+                slot,
+                status,
+                current,
+                dispatch,
+                on_back,
+            });
             move || {
                 if let Some(d) = drawn.borrow_mut().take() {
                     d.destroy();
@@ -159,19 +166,33 @@ impl Drawn {
     fn destroy(self) {}
 }
 
-#[cfg(target_arch = "wasm32")]
-fn draw(
+/// What drawing a screen needs: where it goes, what to draw, and where replies go.
+// Natively (the prerender) nothing is ever drawn.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+struct Drawing {
     drawn: Rc<RefCell<Option<Drawn>>>,
     slot: NodeRef,
     status: UseStateHandle<Status>,
     current: Latest,
     dispatch: Callback<crate::state::Action>,
     on_back: Option<Callback<()>>,
-) {
+}
+
+/// Loads the module (once), then draws the screen; says so when it cannot.
+#[cfg(target_arch = "wasm32")]
+fn draw(d: Drawing) {
     use crate::remote::Reply;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
+    let Drawing {
+        drawn,
+        slot,
+        status,
+        current,
+        dispatch,
+        on_back,
+    } = d;
     wasm_bindgen_futures::spawn_local(async move {
         let module = match crate::web::extras::load().await {
             Ok(m) => m,
@@ -229,12 +250,4 @@ fn draw(
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn draw(
-    _: Rc<RefCell<Option<Drawn>>>,
-    _: NodeRef,
-    _: UseStateHandle<Status>,
-    _: Latest,
-    _: Callback<crate::state::Action>,
-    _: Option<Callback<()>>,
-) {
-}
+fn draw(_: Drawing) {}
