@@ -209,15 +209,27 @@ export class App {
 
   async next() {
     await this.click(/^(Suivant|Next) →$/);
+    await this.loaded();
   }
 
   async previous() {
     await this.click(/^← (Précédent|Previous)$/);
+    await this.loaded();
   }
 
   async gotoStep(name) {
     await this.click(/^(Étapes|Steps)$/);
     await this.click(name);
+    await this.loaded();
+  }
+
+  /**
+   * Until a screen of the on-demand module (the review, the profile) has come, as a person waits
+   * for « Chargement… » to go: a click meanwhile could land on what the arriving screen moves.
+   */
+  async loaded() {
+    await this.until('the on-demand screen has come', `
+      return ![...ROOT.querySelectorAll('[role=status]')].some((e) => /^(Chargement…|Loading…)$/.test(TEXT(e)));`);
   }
 
   /**
