@@ -11,7 +11,6 @@ use yew::prelude::*;
 use crate::config::Modes;
 use crate::format::import;
 use crate::hooks::{AppContext, Host, Sender};
-use crate::model::Assessment;
 use crate::remote::{Head, Reply, Screen};
 use crate::state::{Action, State};
 use crate::steps::Step;
@@ -20,47 +19,40 @@ use crate::storage::Store;
 #[derive(Properties, PartialEq, Clone)]
 pub struct ExtrasProps {
     pub head: Rc<Head>,
-    /// The open assessment first, then those it can be compared with.
-    pub assessments: Rc<Vec<Assessment>>,
+    /// The copy of the state the screens read: only what the first module sent.
+    pub state: Rc<State>,
     /// Where replies go (JSON).
     pub reply: Callback<String>,
 }
 
 impl ExtrasProps {
-    /// Reads what the first module sent: the head, and each document through the import door.
-    /// A message for the console if anything is amiss (the first module wrote it: a bug).
+    /// Reads what the first module sent: the head, and each document (the open assessment first,
+    /// then those it can be compared with) through the import door. A message for the console if
+    /// anything is amiss (the first module wrote it: a bug).
     pub fn read(head: &str, docs: &[String], reply: Callback<String>) -> Result<Self, String> {
         let head = Head::from_json(head).ok_or("not a head")?;
         let assessments = docs
             .iter()
             .map(|d| import(d.as_bytes()).map_err(|e| e.message(head.lang)))
             .collect::<Result<Vec<_>, _>>()?;
+        let mut s = State::new(head.lang, true, None);
+        s.assessments = assessments.into_iter().collect();
+        s.current = head.current.clone();
+        s.step = head.current.as_ref().map(|_| match head.screen {
+            Screen::Review => Step::Review,
+            _ => Step::Profile,
+        });
         Ok(ExtrasProps {
             head: Rc::new(head),
-            assessments: Rc::new(assessments),
+            state: Rc::new(s),
             reply,
         })
     }
 }
 
-/// The copy of the state the screens read: only what the first module sent.
-fn state_of(head: &Head, assessments: &[Assessment]) -> State {
-    let mut s = State::new(head.lang, true, None);
-    s.assessments = assessments.iter().cloned().collect();
-    s.current = head.current.clone();
-    s.step = head.current.as_ref().map(|_| match head.screen {
-        Screen::Review => Step::Review,
-        _ => Step::Profile,
-    });
-    s
-}
-
 #[component]
 pub fn ExtrasApp(props: &ExtrasProps) -> Html {
-    let state = use_memo(
-        (props.head.clone(), props.assessments.clone()),
-        |(head, list)| Rc::new(state_of(head, list)),
-    );
+    let state = &props.state;
     let scores = {
         let state = state.clone();
         let revision = state.open().map(|a| (a.id.clone(), a.revision));
@@ -76,7 +68,7 @@ pub fn ExtrasApp(props: &ExtrasProps) -> Html {
     });
     let head = &props.head;
     let context = AppContext::new(
-        (*state).clone(),
+        state.clone(),
         (*sender).clone(),
         Store::new(&head.namespace),
         head.ids.clone().into(),

@@ -27,22 +27,23 @@ pub fn AssessmentList() -> Html {
     crate::model::sort_small_by(&mut list, |(i, a), (j, b)| {
         b.updated.cmp(&a.updated).then(j.cmp(i))
     });
-    let list = list.into_iter().map(|(_, a)| a);
+    // Each one's completion, computed once for its row and for the prefetch below.
+    let list: Vec<_> = list
+        .into_iter()
+        .map(|(_, a)| (a, scoring::compute(a).completion))
+        .collect();
     // A finished assessment is one click from its profile: fetch the profile's module now.
-    let finished = app
-        .assessments
-        .iter()
-        .any(|a| scoring::compute(a).completion >= 1.0);
+    let finished = list.iter().any(|&(_, done)| done >= 1.0);
     use_effect_with(finished, |&finished| {
         if finished {
             crate::web::extras::prefetch();
         }
     });
 
-    let rows = list.map(|a| {
+    let rows = list.into_iter().map(|(a, done)| {
         let id = a.id.clone();
         let name = a.community.name.clone();
-        let completion = percent(scoring::compute(a).completion, app.lang);
+        let completion = percent(done, app.lang);
         let mode = if a.mode == Mode::Quick { ui.mode_quick } else { ui.mode_full };
         let updated = platform::local_date_time(&a.updated, app.lang);
         let actions = match &*row_mode {

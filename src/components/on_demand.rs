@@ -65,7 +65,8 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
     let app = use_app();
     let ui = app.ui();
     let slot = use_node_ref();
-    let status = use_state(|| Status::Loading);
+    // `_eq`: setting « loading » on the first attempt, already loading, renders nothing again.
+    let status = use_state_eq(|| Status::Loading);
     let attempt = use_state(|| 0u32);
     let screen = props.screen;
     // What the module is to draw: the latest, read when the module arrives and on each change.

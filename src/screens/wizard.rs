@@ -17,12 +17,16 @@ const LONG_SITTING_EDITS: u32 = 25;
 #[component]
 pub fn Wizard() -> Html {
     let app = use_app();
-    let step = app.step;
+    // The walk's steps, where the user is, and the next one (computed before the hook below).
+    let walk = app.open().map(|a| {
+        let all = steps(a);
+        let step = app.step.unwrap_or(all[0]);
+        let pos = all.iter().position(|s| *s == step).unwrap_or(0);
+        (a, all, step, pos)
+    });
     // The review (then the profile) is one step away: fetch their module now, so that it opens
     // at once.
-    let soon = app.open().is_some_and(|a| {
-        let all = steps(a);
-        let pos = all.iter().position(|s| Some(*s) == step).unwrap_or(0);
+    let soon = walk.as_ref().is_some_and(|(_, all, _, pos)| {
         matches!(all.get(pos + 1), Some(Step::Review | Step::Profile))
     });
     use_effect_with(soon, |&soon| {
@@ -30,13 +34,10 @@ pub fn Wizard() -> Html {
             crate::web::extras::prefetch();
         }
     });
-    let Some(a) = app.open() else {
+    let Some((a, all, step, pos)) = walk else {
         return html! {};
     };
     let (ui, lang) = (app.ui(), app.lang);
-    let all = steps(a);
-    let step = step.unwrap_or(all[0]);
-    let pos = all.iter().position(|s| *s == step).unwrap_or(0);
     let Some(scores) = app.scores.as_ref() else {
         return html! {};
     };
