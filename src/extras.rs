@@ -16,13 +16,23 @@ use crate::state::{Action, State};
 use crate::steps::Step;
 use crate::storage::Store;
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct ExtrasProps {
     pub head: Rc<Head>,
     /// The copy of the state the screens read: only what the first module sent.
     pub state: Rc<State>,
     /// Where replies go (JSON).
     pub reply: Callback<String>,
+}
+
+impl PartialEq for ExtrasProps {
+    /// Each message from the first module is read into new values: the same `Rc`s are the same
+    /// props, and comparing states field by field would only add code.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.head, &other.head)
+            && Rc::ptr_eq(&self.state, &other.state)
+            && self.reply == other.reply
+    }
 }
 
 impl ExtrasProps {
