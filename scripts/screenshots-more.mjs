@@ -23,11 +23,14 @@ await w.within.getByLabel(/Ouvrir les fichiers des participants/).setInputFiles(
   buffer: Buffer.from(participantFile('Commune de Démo', [...l, 2, 2, 1, 2, 3, 2, 2, 2, 2], ['high', 'medium'])),
 })));
 await w.heading(1).waitFor();
+// The merged view comes with the on-demand module.
+await w.within.getByRole('table').waitFor();
 await w.page.screenshot({ path: 'artifacts/workshop-1-merged.png', fullPage: true });
 await w.page.setViewportSize({ width: 360, height: 740 });
 await w.page.screenshot({ path: 'artifacts/workshop-2-phone.png', fullPage: true });
 await w.page.setViewportSize({ width: 1280, height: 900 });
 await w.within.getByRole('button', { name: /décompte à main levée/ }).click();
+await w.within.getByRole('spinbutton').first().waitFor();
 await w.page.screenshot({ path: 'artifacts/workshop-3-tally.png', fullPage: false });
 
 // Sharing: the link and its QR code, on the profile of a quick assessment.

@@ -1,5 +1,6 @@
 //! The on-demand module's side: the screens it draws (the walk's review; the profile with the
-//! printed report, sharing and the comparison; the blank questionnaire) as a Yew app of their own, from what the
+//! printed report, sharing and the comparison; the blank questionnaire; the workshop's merged
+//! view and its show-of-hands form) as a Yew app of their own, from what the
 //! first module sends (`remote::Head` and export documents) and with every action sent back as a
 //! `remote::Reply`. The `autodiag-extras` crate exports it to JavaScript; the first module never
 //! links it (nothing of its own names it), so none of it weighs on the first visit.
@@ -48,6 +49,13 @@ impl ExtrasProps {
         let mut s = State::new(head.lang, true, None);
         s.assessments = assessments.into_iter().collect();
         s.current = head.current.clone();
+        s.workshop = head.workshop.clone().map(|merged| {
+            Rc::new(crate::state::WorkshopSession {
+                merged,
+                tally: head.screen == Screen::Tally,
+                ..Default::default()
+            })
+        });
         s.step = head.current.as_ref().map(|_| match head.screen {
             Screen::Review => Step::Review,
             _ => Step::Profile,
@@ -100,6 +108,7 @@ pub fn ExtrasApp(props: &ExtrasProps) -> Html {
             let back = Callback::from(move |_| reply.emit(Reply::Back.to_json()));
             crate::screens::blank_questionnaire(&context, back)
         }
+        Screen::Workshop | Screen::Tally => crate::screens::workshop_body(&context),
     };
     html! {
         <ContextProvider<AppContext> {context}>{ body }</ContextProvider<AppContext>>

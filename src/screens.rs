@@ -15,4 +15,4 @@ pub use profile::Profile;
 pub use review::review_step;
 pub use start::StartScreen;
 pub use wizard::Wizard;
-pub use workshop::WorkshopView;
+pub use workshop::{workshop_body, WorkshopView};

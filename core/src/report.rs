@@ -10,6 +10,7 @@
 //! written once.
 
 pub mod chart;
+pub mod workshop;
 
 use crate::compare::Comparison;
 use crate::content::{
@@ -35,6 +36,9 @@ pub const TOP_PRIORITIES: usize = 3;
 pub enum Tag {
     Section,
     Div,
+    /// A `div` that scrolls sideways (a wide table on a phone): a region named by this label,
+    /// which the keyboard can focus and scroll.
+    Scroll(&'static str),
 }
 
 /// One shape of the report.
@@ -116,6 +120,9 @@ impl Table {
 pub struct Row {
     pub class: &'static str,
     pub head: String,
+    /// A mark after the row's header (empty: none).
+    pub badge: &'static str,
+    /// With fewer cells than columns, the last one spans the columns left.
     pub cells: Vec<Cell>,
 }
 
@@ -153,6 +160,8 @@ impl Cell {
 pub struct List {
     pub ordered: bool,
     pub class: &'static str,
+    /// The list's accessible name (empty: none).
+    pub label: &'static str,
     pub items: Vec<Item>,
 }
 
@@ -203,6 +212,7 @@ fn list(ordered: bool, class: &'static str, items: Vec<Item>) -> Block {
     Block::List(List {
         ordered,
         class,
+        label: "",
         items,
     })
 }
@@ -823,6 +833,7 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
                 sub: Some(List {
                     ordered: false,
                     class: "suggestions",
+                    label: "",
                     items: suggestions,
                 }),
             }
@@ -942,6 +953,7 @@ fn all_answers(a: &Assessment, lang: Lang) -> Block {
         Row {
             class,
             head: head.to_string(),
+            badge: "",
             cells,
         }
     };

@@ -6,6 +6,7 @@ use autodiag_core::model::PlannedAction;
 use autodiag_core::remote::{Head, Reply, Screen};
 use autodiag_core::state::{Action, Edit, Plan};
 use autodiag_core::steps::Step;
+use autodiag_core::workshop::{Item, Workshop, MAX_COUNT};
 
 #[test]
 fn heads_round_trip() {
@@ -24,8 +25,79 @@ fn heads_round_trip() {
             namespace: "my \"site\" \\ é".into(),
             standalone: false,
             current,
+            workshop: None,
         };
         assert_eq!(Head::from_json(&head.to_json()), Some(head));
+    }
+}
+
+/// A workshop with a count in every cell, each different, so that a swapped row or column shows.
+fn busy_workshop() -> Workshop {
+    let mut w = Workshop {
+        files: 9,
+        full: true,
+        community: "Saint-Père « sur » Loire".into(),
+        ..Workshop::default()
+    };
+    let mut n = 1;
+    for row in w
+        .purposes
+        .iter_mut()
+        .chain(&mut w.areas)
+        .chain(&mut w.clauses)
+        .chain(&mut w.requirements)
+    {
+        for c in &mut row.0 {
+            *c = n;
+            n += 1;
+        }
+    }
+    w.areas[11].0[4] = MAX_COUNT;
+    w
+}
+
+#[test]
+fn a_workshop_crosses_whole() {
+    for screen in [Screen::Workshop, Screen::Tally] {
+        let head = Head {
+            screen,
+            lang: Lang::Fr,
+            ids: "ad".into(),
+            namespace: "ns".into(),
+            standalone: true,
+            current: None,
+            workshop: Some(busy_workshop()),
+        };
+        assert_eq!(Head::from_json(&head.to_json()), Some(head));
+    }
+}
+
+#[test]
+fn a_workshop_out_of_bounds_is_no_head() {
+    let head = Head {
+        screen: Screen::Workshop,
+        lang: Lang::Fr,
+        ids: "ad".into(),
+        namespace: "ns".into(),
+        standalone: true,
+        current: None,
+        workshop: Some(Workshop::default()),
+    };
+    let json = head.to_json();
+    assert!(Head::from_json(&json).is_some());
+    // One area too many, one count too few, a count past the most a workshop holds.
+    for (from, to) in [
+        (r#""areas":["#, r#""areas":[[0,0,0,0,0],"#),
+        (r#""purposes":[[0,0,0,0,0]"#, r#""purposes":[[0,0,0,0]"#),
+        (
+            r#""clauses":[[0,0,0,0,0]"#,
+            &*format!(r#""clauses":[[0,0,0,0,{}]"#, MAX_COUNT + 1),
+        ),
+        (r#""files":0"#, r#""files":-1"#),
+    ] {
+        let bad = json.replacen(from, to, 1);
+        assert_ne!(bad, json, "{from}");
+        assert_eq!(Head::from_json(&bad), None, "{to}");
     }
 }
 
@@ -65,8 +137,28 @@ fn replies_round_trip() {
             ),
         },
         Reply::Edit {
-            now,
+            now: now.clone(),
             edit: Edit::RemoveAction(Plan::Area(5), 1),
+        },
+        Reply::Count {
+            item: Item::Purpose(5),
+            value: 3,
+            people: 12,
+        },
+        Reply::Count {
+            item: Item::Area(11),
+            value: 0,
+            people: 0,
+        },
+        Reply::Count {
+            item: Item::Clause(6),
+            value: 4,
+            people: MAX_COUNT,
+        },
+        Reply::Consensus {
+            id: "c".into(),
+            now,
+            name: "Atelier « 12 mai »".into(),
         },
     ];
     for reply in replies {
@@ -110,6 +202,13 @@ fn anything_else_is_no_reply() {
         r#"{"edit":{"remove":["area",-1],"index":0},"now":"t"}"#,
         r#"{"edit":{"set":["area",1],"index":0,"title":"t","owner":"o","due":5},"now":"t"}"#,
         r#"{"edit":{"add":["area",1],"title":"t"}}"#,
+        // An item past the framework's end, a value the item does not take, a negative count.
+        r#"{"count":["area",12],"value":1,"people":1}"#,
+        r#"{"count":["purpose",0],"value":0,"people":1}"#,
+        r#"{"count":["clause",0],"value":5,"people":1}"#,
+        r#"{"count":["area",0],"value":1,"people":-1}"#,
+        r#"{"count":["team",0],"value":1,"people":1}"#,
+        r#"{"consensus":{"id":"c","now":"t"}}"#,
     ] {
         assert_eq!(Reply::from_json(text), None, "{text}");
     }

@@ -42,6 +42,11 @@ fn content(app: &AppContext, screen: Screen) -> (String, Vec<String>) {
         namespace: app.store.namespace().to_string(),
         standalone: app.host.standalone,
         current: open.map(|a| a.id.clone()),
+        workshop: app
+            .workshop
+            .as_ref()
+            .filter(|_| matches!(screen, Screen::Workshop | Screen::Tally))
+            .map(|w| w.merged.clone()),
     };
     let mut docs = Vec::new();
     if let Some(a) = open.filter(|_| screen != Screen::Blank) {
@@ -55,7 +60,8 @@ fn content(app: &AppContext, screen: Screen) -> (String, Vec<String>) {
     (head.to_json(), docs)
 }
 
-/// A screen the on-demand module draws (the review, the profile, the blank questionnaire): fetched when the
+/// A screen the on-demand module draws (the review, the profile, the blank questionnaire, the
+/// workshop's merged view and tally): fetched when the
 /// screen opens (unless already prefetched), drawn into an element of this widget, and drawn again
 /// whenever what it shows changes. What the user does there comes back as actions of this
 /// widget's reducer. A failed load says so, and offers to try again; nothing is lost meanwhile,
@@ -74,6 +80,8 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
         app.lang,
         app.open().map(|a| (a.id.clone(), a.revision)),
         app.generation,
+        screen,
+        app.workshop.as_ref().map(|w| w.merged.clone()),
     );
     let latest = {
         let app = app.clone();

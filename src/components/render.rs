@@ -42,6 +42,9 @@ impl Render<'_> {
                 match tag {
                     Tag::Section => html! { <section class={class(c)}>{ inner }</section> },
                     Tag::Div => html! { <div class={class(c)}>{ inner }</div> },
+                    Tag::Scroll(label) => html! {
+                        <div class={class(c)} tabindex="0" role="region" aria-label={*label}>{ inner }</div>
+                    },
                 }
             }
             Block::Heading {
@@ -70,10 +73,11 @@ impl Render<'_> {
 
     fn list(&self, l: &List) -> Html {
         let items = l.items.iter().map(|i| self.item(i));
+        let label = class(l.label);
         if l.ordered {
-            html! { <ol class={class(l.class)}>{ for items }</ol> }
+            html! { <ol class={class(l.class)} aria-label={label}>{ for items }</ol> }
         } else {
-            html! { <ul class={class(l.class)}>{ for items }</ul> }
+            html! { <ul class={class(l.class)} aria-label={label}>{ for items }</ul> }
         }
     }
 
@@ -168,9 +172,12 @@ impl Render<'_> {
                     { for c.marks.iter().map(|m| mark(m, &hatch)) }
                 </svg>
                 { legend(&c.legend) }
-                <button type="button" class="link-button no-print" aria-expanded={shown.to_string()}
-                    aria-controls={table_id.clone()} onclick={toggle}>{ self.app.ui().show_table }</button>
-                <div id={table_id} class={classes!("chart-table", (!shown).then_some("closed"))}>{ table(&c.table) }</div>
+                // A chart whose figures are in a table beside it has none of its own.
+                if !c.table.head.is_empty() {
+                    <button type="button" class="link-button no-print" aria-expanded={shown.to_string()}
+                        aria-controls={table_id.clone()} onclick={toggle}>{ self.app.ui().show_table }</button>
+                    <div id={table_id} class={classes!("chart-table", (!shown).then_some("closed"))}>{ table(&c.table) }</div>
+                }
             </figure>
         }
     }
@@ -178,13 +185,24 @@ impl Render<'_> {
 
 /// A data table: `th` for the column headers and each row's first cell.
 pub fn table(t: &Table) -> Html {
+    let columns = t.head.len().saturating_sub(1);
     let rows = |rows: &[crate::report::Row]| -> Html {
         rows.iter()
             .map(|r| {
+                let last = r.cells.len().saturating_sub(1);
+                // A short row's last cell spans the columns left.
+                let span = |k: usize| {
+                    (k == last && r.cells.len() < columns).then(|| (columns - last).to_string())
+                };
                 html! {
                     <tr class={class(r.class)}>
-                        <th scope="row">{ r.head.clone() }</th>
-                        { for r.cells.iter().map(|c| html! { <td class={class(c.class)}>{ c.text.clone() }</td> }) }
+                        <th scope="row">
+                            { r.head.clone() }
+                            if !r.badge.is_empty() { { " " }<span class="badge">{ r.badge }</span> }
+                        </th>
+                        { for r.cells.iter().enumerate().map(|(k, c)| html! {
+                            <td class={class(c.class)} colspan={span(k)}>{ c.text.clone() }</td>
+                        }) }
                     </tr>
                 }
             })

@@ -125,7 +125,9 @@ pub fn StartScreen() -> Html {
                 <button type="button" class="button" onclick={move |_| blank.set(true)}>{ ui.blank_button }</button>
             </section>
 
-            <section class="panel workshop-entry">
+            // A facilitator who reaches for the workshop will need its module: fetch it then.
+            <section class="panel workshop-entry" onfocusin={|_| crate::web::extras::prefetch()}
+                onpointerenter={|_| crate::web::extras::prefetch()}>
                 <h2>{ ui.workshop.heading }</h2>
                 <p>{ ui.workshop.intro }</p>
                 <FilePicker workshop=true />

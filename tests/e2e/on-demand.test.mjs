@@ -149,3 +149,29 @@ test('clicks in the profile reach the profile only: the app around it does not a
   assert.equal(await app.page.getByRole('button', { name: /Ajouter une action – Gouvernance/ }).count(), 1);
   await app.page.close();
 });
+
+test('the workshop fetches the module when the facilitator reaches for it, once; its tally counts come and go through it', async () => {
+  const app = await freshPage();
+  const panel = app.within.getByRole('heading', { name: 'Atelier participatif' });
+  await panel.waitFor();
+  assert.deepEqual(onDemand(app), [], 'nothing on the start screen');
+  // The pointer over the workshop's panel: both files are asked for before any click.
+  await panel.hover();
+  await app.page.waitForFunction(() => performance.getEntriesByType('resource')
+    .filter((e) => /\/extras-[0-9a-f]+(_bg\.wasm|\.js)$/.test(e.name)).length === 2);
+  await app.within.getByRole('button', { name: 'Vote à main levée (sans fichiers)' }).click();
+  const box = app.within.getByRole('group', { name: 'Mobilité', exact: true })
+    .getByRole('spinbutton', { name: /pour « 3 –/ });
+  await box.fill('7');
+  await box.press('Tab');
+  // The count is kept by the first module: the merged view, then the tally again, show it.
+  await app.within.getByRole('button', { name: 'Voir la synthèse' }).click();
+  await app.within.getByText('Décompte à main levée : jusqu’à 7 réponses par question.').waitFor();
+  const row = app.within.getByRole('row', { name: /^Mobilité/ });
+  assert.match(await row.innerText(), /^Mobilité\t7\t3,0\t3 – 3\t/);
+  await app.within.getByRole('button', { name: 'Saisir ou corriger le décompte à main levée' }).click();
+  assert.equal(await app.within.getByRole('group', { name: 'Mobilité', exact: true })
+    .getByRole('spinbutton', { name: /pour « 3 –/ }).inputValue(), '7');
+  assert.equal(onDemand(app).length, 2, 'fetched once');
+  await app.page.close();
+});

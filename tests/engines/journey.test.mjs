@@ -214,6 +214,23 @@ for (const engine of ENGINES) {
       }
     });
 
+    test('the workshop\'s show of hands, drawn by the on-demand module, keeps each count', async () => {
+      await app.goto('/');
+      await app.clearStorage();
+      await app.click(/^Vote à main levée/);
+      await app.loaded();
+      const box = await app.until('the tally box « 3 » of Mobilité', `
+        const set = [...ROOT.querySelectorAll('fieldset')].find((f) => TEXT(f.querySelector('legend')) === 'Mobilité');
+        return set && [...set.querySelectorAll('input')].find((i) => /^3 – /.test(TEXT(i.labels[0])));`);
+      await box.clear();
+      // No Tab key: geckodriver types it into a number box (which then reads as empty). The
+      // click below moves focus, and the change is sent, as when a person clicks.
+      await box.sendKeys('7');
+      await app.click(/^Voir la synthèse$/);
+      await app.text(/^Décompte à main levée\s?: jusqu’à 7 réponses par question\.$/);
+      note('workshop', 'tally counted, merged view drawn');
+    });
+
     test('the offline single file runs from file:// and keeps its answers over a reload', async () => {
       const url = pathToFileURL(join(DIST, 'autodiag-37101-offline.html')).href;
       const offline = new App(browser.driver, 'file://');
