@@ -30,8 +30,8 @@ fn one_limit_bounds_every_document_whatever_way_it_comes() {
         "a decompressed share link"
     );
     // The messages say the figures the code applies.
-    assert!(Lang::Fr.ui().import_too_big.contains("1\u{a0}Mo"));
-    assert!(Lang::En.ui().import_too_big.contains("1 MB"));
+    assert!(Lang::Fr.walk().import_too_big.contains("1\u{a0}Mo"));
+    assert!(Lang::En.walk().import_too_big.contains("1 MB"));
     assert_eq!(MAX_LINK_BYTES, 32_768);
     assert!(Lang::Fr
         .ui()

@@ -95,19 +95,19 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
     };
     let ui = lang.ui();
     w.row(&[
-        ui.csv_section,
+        lang.report().csv_section,
         "id",
-        ui.csv_title,
-        ui.csv_level,
-        ui.csv_target,
-        ui.csv_notes,
-        ui.csv_holder,
-        ui.csv_value,
-        ui.csv_unit,
-        ui.csv_year,
+        lang.report().csv_title,
+        lang.report().csv_level,
+        lang.report().csv_target,
+        lang.report().csv_notes,
+        lang.report().csv_holder,
+        lang.report().csv_value,
+        lang.report().csv_unit,
+        lang.report().csv_year,
     ]);
     w.row(&[
-        ui.csv_community,
+        lang.report().csv_community,
         "name",
         ui.name_label,
         "",
@@ -115,7 +115,7 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
         &a.community.name,
     ]);
     w.row(&[
-        ui.csv_community,
+        lang.report().csv_community,
         "participants",
         ui.participants_label,
         "",
@@ -123,7 +123,7 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
         &a.community.participants,
     ]);
     w.row(&[
-        ui.csv_community,
+        lang.report().csv_community,
         "notes",
         ui.notes_label,
         "",
@@ -134,26 +134,38 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
         let priority = ans
             .priority
             .map_or("", |x| PRIORITIES[x as usize].title.get(lang));
-        w.row(&[ui.csv_purpose, p.id, p.title.get(lang), priority, "", ""]);
+        w.row(&[
+            lang.report().csv_purpose,
+            p.id,
+            p.title.get(lang),
+            priority,
+            "",
+            "",
+        ]);
     }
     let full = a.mode == Mode::Full;
     for (i, (area, ans)) in AREAS.iter().zip(&a.areas).enumerate() {
         let level = if ans.in_scope {
             crate::i18n::answer_text(ans.level, lang)
         } else {
-            ui.out_of_scope_heading.to_string()
+            lang.report().out_of_scope_heading.to_string()
         };
         let target = ans.target.map(|t| t.get().to_string()).unwrap_or_default();
         let notes = match (ans.indicators.is_empty(), ans.notes.is_empty()) {
-            (false, false) => format!("{}: {}\n{}", ui.indicators_label, ans.indicators, ans.notes),
-            (false, true) => format!("{}: {}", ui.indicators_label, ans.indicators),
+            (false, false) => format!(
+                "{}: {}\n{}",
+                lang.report().indicators_label,
+                ans.indicators,
+                ans.notes
+            ),
+            (false, true) => format!("{}: {}", lang.report().indicators_label, ans.indicators),
             _ => ans.notes.clone(),
         };
         let holder = ans
             .holder
             .map_or("", |h| HOLDERS[h.index()].title.get(lang));
         w.row(&[
-            ui.csv_area,
+            lang.report().csv_area,
             area.id,
             area.title.get(lang),
             &level,
@@ -167,7 +179,7 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
                 let title = format!("{} – {}", area.title.get(lang), ind.title.get(lang));
                 let year = f.year.map(|y| y.to_string()).unwrap_or_default();
                 w.row(&[
-                    ui.csv_indicator,
+                    lang.report().csv_indicator,
                     ind.id,
                     &title,
                     "",
@@ -182,7 +194,7 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
         }
         action_rows(
             &mut w,
-            ui.csv_action,
+            lang.report().csv_action,
             area.id,
             area.title.get(lang),
             &ans.actions,
@@ -191,7 +203,7 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
     if full {
         for (c, (cl, ans)) in CLAUSES.iter().zip(&a.clauses).enumerate() {
             w.row(&[
-                ui.csv_clause,
+                lang.report().csv_clause,
                 cl.id,
                 cl.title.get(lang),
                 &crate::i18n::answer_text(ans.level, lang),
@@ -202,11 +214,18 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
                 let (req, ans) = (&REQUIREMENTS[r], &a.requirements[r]);
                 let title = format!("{} – {}", cl.title.get(lang), req.title.get(lang));
                 let met = ans.met.map_or("", |m| met_text(m, lang));
-                w.row(&[ui.csv_requirement, req.id, &title, met, "", &ans.evidence]);
+                w.row(&[
+                    lang.report().csv_requirement,
+                    req.id,
+                    &title,
+                    met,
+                    "",
+                    &ans.evidence,
+                ]);
             }
             action_rows(
                 &mut w,
-                ui.csv_action,
+                lang.report().csv_action,
                 cl.id,
                 cl.title.get(lang),
                 &ans.actions,
@@ -215,9 +234,17 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
     }
     let s = scoring::compute(a);
     let score_rows: Vec<(&str, &str, Option<f64>)> = [
-        ("completion", ui.completion_label, Some(s.completion)),
-        ("overall", ui.overall_label, s.overall),
-        ("management", ui.management_label, s.management.overall),
+        (
+            "completion",
+            lang.report().completion_label,
+            Some(s.completion),
+        ),
+        ("overall", lang.report().overall_label, s.overall),
+        (
+            "management",
+            lang.report().management_label,
+            s.management.overall,
+        ),
     ]
     .into_iter()
     .chain(Pdca::ALL.map(|p| (p.info().id, p.info().title.get(lang), s.management.phase(p))))
@@ -230,7 +257,7 @@ pub fn export(a: &Assessment, lang: Lang) -> String {
     .collect();
     for (id, title, v) in score_rows {
         let n = w.number(v);
-        w.row(&[ui.csv_score, id, title, &n, "", ""]);
+        w.row(&[lang.report().csv_score, id, title, &n, "", ""]);
     }
     w.out
 }

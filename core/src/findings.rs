@@ -22,7 +22,7 @@ pub fn taking_part(a: &Assessment, i: usize, lang: Lang) -> String {
         Some(h) => format!(
             " {}",
             fill(
-                lang.ui().gap.taking_part,
+                lang.report().taking_part,
                 &[holder_info(h).in_sentence.get(lang)]
             )
         ),
@@ -48,7 +48,7 @@ pub fn strengths(s: &Scores, lang: Lang) -> Vec<String> {
         .take(MAX_NAMED)
         .map(|&(i, l, _)| {
             fill(
-                lang.ui().strength_why,
+                lang.report().strength_why,
                 &[AREAS[i].title.get(lang), &l.to_string()],
             )
         })
@@ -66,7 +66,7 @@ pub fn gaps(a: &Assessment, s: &Scores, lang: Lang) -> Vec<String> {
         .take(MAX_NAMED)
         .map(|&(i, l, g)| {
             let why = fill(
-                lang.ui().gap_why,
+                lang.report().gap_why,
                 &[
                     AREAS[i].title.get(lang),
                     &l.to_string(),
@@ -80,17 +80,19 @@ pub fn gaps(a: &Assessment, s: &Scores, lang: Lang) -> Vec<String> {
 
 /// Why area `i` is a suggested priority: its gap, and the purposes it contributes strongly to.
 pub fn priority_reason(a: &Assessment, s: &Scores, i: usize, lang: Lang) -> String {
-    let ui = lang.ui();
     let gap = s.areas[i].map_or(0, |x| x.gap).to_string();
     let strong: Vec<&str> = (0..PURPOSES.len())
         .filter(|&p| contribution(a, i, p) == 2)
         .map(|p| PURPOSES[p].title.get(lang))
         .collect();
     let why = if strong.is_empty() {
-        fill(ui.priority_reason_plain, &[AREAS[i].title.get(lang), &gap])
+        fill(
+            lang.report().priority_reason_plain,
+            &[AREAS[i].title.get(lang), &gap],
+        )
     } else {
         fill(
-            ui.priority_reason,
+            lang.report().priority_reason,
             &[AREAS[i].title.get(lang), &gap, &strong.join(", ")],
         )
     };
@@ -169,11 +171,10 @@ pub fn unknown_texts(a: &Assessment, lang: Lang) -> Vec<String> {
 /// "62 % — 10 met, 5 partly, 4 not met, 2 to check": a share is never shown bare, since partly
 /// counts half; "no requirement assessed yet" when none is scored.
 pub fn met_summary(c: &MetCounts, lang: Lang) -> String {
-    let gap = &lang.ui().gap;
     match c.share() {
-        None => gap.nothing_scored.to_string(),
+        None => lang.report().nothing_scored.to_string(),
         Some(share) => fill(
-            gap.met_summary,
+            lang.report().met_summary,
             &[
                 &percent(share, lang),
                 &c.yes.to_string(),

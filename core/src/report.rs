@@ -9,6 +9,7 @@
 //! arranges them, so that each (the headline figures, the purposes table, a priority's title) is
 //! written once.
 
+pub mod blank;
 pub mod chart;
 pub mod workshop;
 
@@ -278,9 +279,9 @@ pub fn headline(a: &Assessment, s: &Scores, lang: Lang) -> Block {
         wide: false,
     };
     let mut facts = vec![
-        fact(ui.overall_label, score_text(s.overall, lang)),
+        fact(lang.report().overall_label, score_text(s.overall, lang)),
         fact(
-            ui.completion_label,
+            lang.report().completion_label,
             format!(
                 "{} ({})",
                 percent(s.completion, lang),
@@ -293,7 +294,7 @@ pub fn headline(a: &Assessment, s: &Scores, lang: Lang) -> Block {
     ];
     if a.mode == Mode::Full {
         facts.push(fact(
-            ui.management_label,
+            lang.report().management_label,
             score_text(s.management.overall, lang),
         ));
         facts.extend(Pdca::ALL.iter().map(|&ph| {
@@ -305,7 +306,7 @@ pub fn headline(a: &Assessment, s: &Scores, lang: Lang) -> Block {
         facts.push(Fact {
             wide: true,
             ..fact(
-                ui.gap.requirements_met,
+                lang.report().requirements_met,
                 met_summary(&s.requirements.overall, lang),
             )
         });
@@ -327,12 +328,12 @@ pub fn purposes_table(
 ) -> Table {
     let ui = lang.ui();
     let mut head = vec![
-        ui.col_purpose.to_string(),
-        ui.col_priority.to_string(),
-        ui.col_achievement.to_string(),
+        lang.report().col_purpose.to_string(),
+        lang.report().col_priority.to_string(),
+        lang.report().col_achievement.to_string(),
     ];
     if earlier.is_some() {
-        head.push(ui.col_change.to_string());
+        head.push(lang.report().col_change.to_string());
     }
     let body = PURPOSES
         .iter()
@@ -362,7 +363,6 @@ pub fn purposes_table(
 /// Per clause, what is met, partly met, not met and still to check, then the total: the view a
 /// council reads.
 pub fn readiness_table(s: &Scores, lang: Lang) -> Table {
-    let gap = &lang.ui().gap;
     let r = &s.requirements;
     let row = |head: String, c: &MetCounts| {
         let counts = [
@@ -388,32 +388,31 @@ pub fn readiness_table(s: &Scores, lang: Lang) -> Table {
     };
     Table {
         class: "data readiness",
-        caption: Some(gap.readiness_caption.to_string()),
+        caption: Some(lang.report().readiness_caption.to_string()),
         head: [
-            gap.col_clause,
-            gap.col_met,
-            gap.col_partly,
-            gap.col_not_met,
-            gap.col_unknown,
-            gap.col_na,
-            gap.col_unanswered,
-            gap.col_share,
+            lang.report().col_clause,
+            lang.report().col_met,
+            lang.report().col_partly,
+            lang.report().col_not_met,
+            lang.report().col_unknown,
+            lang.report().col_na,
+            lang.report().col_unanswered,
+            lang.report().col_share,
         ]
         .map(String::from)
         .to_vec(),
         body: (0..CLAUSES.len())
             .map(|i| row(clause_name(i, lang), &r.clauses[i]))
             .collect(),
-        foot: vec![row(gap.col_total.to_string(), &r.overall)],
+        foot: vec![row(lang.report().col_total.to_string(), &r.overall)],
     }
 }
 
 /// The requirements answered `no` or `partly`, clause by clause, each with its answer, its
 /// evidence and "add to the action plan".
 pub fn unmet(a: &Assessment, s: &Scores, lang: Lang) -> Block {
-    let gap = &lang.ui().gap;
     if s.requirements.unmet.is_empty() {
-        return p(gap.unmet_none);
+        return p(lang.report().unmet_none);
     }
     let groups = (0..CLAUSES.len())
         .filter_map(|c| {
@@ -516,13 +515,16 @@ pub fn review(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
             })
         })
         .collect();
-    let mut blocks = vec![para("lead", ui.review_intro), h(2, ui.left_heading)];
+    let mut blocks = vec![
+        para("lead", lang.report().review_intro),
+        h(2, lang.report().left_heading),
+    ];
     blocks.push(if left.is_empty() {
-        p(ui.all_answered)
+        p(lang.report().all_answered)
     } else {
         list(false, "left", left)
     });
-    blocks.push(h(2, ui.scores_heading));
+    blocks.push(h(2, lang.report().scores_heading));
     blocks.push(headline(a, s, lang));
     if a.mode == Mode::Full {
         blocks.push(h(2, ui.gap.checklist_heading));
@@ -533,19 +535,19 @@ pub fn review(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
                 &N_REQUIREMENTS.to_string(),
             ],
         )));
-        blocks.push(h(3, ui.gap.unmet_heading));
+        blocks.push(h(3, lang.report().unmet_heading));
         blocks.push(unmet(a, s, lang));
     }
     blocks.push(Block::Table(purposes_table(
         a,
         s,
         None,
-        Some(ui.purpose_scores_heading.to_string()),
+        Some(lang.report().purpose_scores_heading.to_string()),
         lang,
     )));
-    blocks.push(h(2, ui.priorities_heading));
+    blocks.push(h(2, lang.report().priorities_heading));
     blocks.push(if s.priorities.is_empty() {
-        p(ui.no_priorities)
+        p(lang.report().no_priorities)
     } else {
         let items = s
             .priorities
@@ -558,7 +560,7 @@ pub fn review(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
                             step: Step::Area(i),
                             label: AREAS[i].title.get(lang).to_string(),
                         },
-                        Inline::Text(format!(" – {}", fill(ui.priority_why, &[&gap]))),
+                        Inline::Text(format!(" – {}", fill(lang.report().priority_why, &[&gap]))),
                     ],
                     ..Item::default()
                 }
@@ -589,7 +591,7 @@ pub fn review(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
         })
         .collect();
     if !to_find.is_empty() {
-        blocks.push(h(2, ui.unknowns_heading));
+        blocks.push(h(2, lang.report().unknowns_heading));
         blocks.push(list(false, "", to_find));
     }
     let out_of_scope: Vec<&str> = AREAS
@@ -599,7 +601,7 @@ pub fn review(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
         .map(|(area, _)| area.title.get(lang))
         .collect();
     if !out_of_scope.is_empty() {
-        blocks.push(h(2, ui.out_of_scope_heading));
+        blocks.push(h(2, lang.report().out_of_scope_heading));
         blocks.push(p(out_of_scope.join(", ")));
     }
     blocks
@@ -633,8 +635,8 @@ pub fn profile(
         page.push(section(
             "report-section readiness-view",
             vec![
-                h(2, ui.gap.readiness_heading),
-                p(ui.gap.readiness_intro),
+                h(2, lang.report().readiness_heading),
+                p(lang.report().readiness_intro),
                 p(fill(
                     ui.gap.checklist_progress,
                     &[
@@ -657,8 +659,8 @@ pub fn profile(
         blocks.push(section(
             "report-section unmet-section",
             vec![
-                h(2, ui.gap.unmet_heading),
-                para("no-print", ui.gap.unmet_intro),
+                h(2, lang.report().unmet_heading),
+                para("no-print", lang.report().unmet_intro),
                 unmet(a, s, lang),
             ],
         ));
@@ -670,10 +672,10 @@ pub fn profile(
     }
     if let Some(e) = earlier {
         let mut change = vec![
-            h(2, fill(ui.change_heading, &[e.when])),
+            h(2, fill(lang.report().change_heading, &[e.when])),
             p(format!(
                 "{}{}{}",
-                ui.overall_label,
+                lang.report().overall_label,
                 lang.colon(),
                 signed(e.change.overall, lang)
             )),
@@ -681,7 +683,7 @@ pub fn profile(
         if let Some(d) = e.change.requirements.overall {
             change.push(p(format!(
                 "{}{}{}",
-                ui.gap.requirements_met,
+                lang.report().requirements_met,
                 lang.colon(),
                 points(d, lang)
             )));
@@ -691,7 +693,10 @@ pub fn profile(
     blocks.push(Block::Slot(Slot::ActionPlan));
     blocks.push(all_answers(a, lang));
     blocks.push(reading(lang));
-    blocks.push(para("report-footer", fill(ui.report_footer, &[tool])));
+    blocks.push(para(
+        "report-footer",
+        fill(lang.report().report_footer, &[tool]),
+    ));
     blocks
 }
 
@@ -728,7 +733,10 @@ fn cover(a: &Assessment, s: &Scores, lang: Lang) -> Block {
         (ui.date_label, c.date.clone()),
         (ui.participants_label, text(&c.participants)),
         (ui.col_mode, Some(mode.to_string())),
-        (ui.completion_label, Some(percent(s.completion, lang))),
+        (
+            lang.report().completion_label,
+            Some(percent(s.completion, lang)),
+        ),
     ]
     .into_iter()
     .filter_map(|(term, value)| {
@@ -756,7 +764,7 @@ fn cover(a: &Assessment, s: &Scores, lang: Lang) -> Block {
         blocks.push(para(
             "meta",
             fill(
-                ui.gap.content_version_note,
+                lang.report().content_version_note,
                 &[&a.content_version, CONTENT_VERSION],
             ),
         ));
@@ -766,10 +774,9 @@ fn cover(a: &Assessment, s: &Scores, lang: Lang) -> Block {
 
 /// The suggested priorities with one sentence of why each: on the report's first page.
 fn top_priorities(a: &Assessment, s: &Scores, lang: Lang) -> Block {
-    let ui = lang.ui();
-    let mut blocks = vec![h(2, ui.priorities_heading)];
+    let mut blocks = vec![h(2, lang.report().priorities_heading)];
     blocks.push(if s.priorities.is_empty() {
-        p(ui.no_priorities)
+        p(lang.report().no_priorities)
     } else {
         let items = s
             .priorities
@@ -781,7 +788,7 @@ fn top_priorities(a: &Assessment, s: &Scores, lang: Lang) -> Block {
     });
     if s.priorities.len() > TOP_PRIORITIES {
         blocks.push(p(fill(
-            ui.gap.more_priorities,
+            lang.report().more_priorities,
             &[&(s.priorities.len() - TOP_PRIORITIES).to_string()],
         )));
     }
@@ -795,10 +802,10 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
     let mut blocks = vec![section(
         "report-section",
         vec![
-            h(2, ui.strengths_heading),
-            texts_or(strengths(s, lang), ui.no_priorities),
-            h(2, ui.gaps_heading),
-            texts_or(gaps(a, s, lang), ui.no_priorities),
+            h(2, lang.report().strengths_heading),
+            texts_or(strengths(s, lang), lang.report().no_priorities),
+            h(2, lang.report().gaps_heading),
+            texts_or(gaps(a, s, lang), lang.report().no_priorities),
         ],
     )];
     let holders: Vec<Item> = holder_findings(a, lang)
@@ -842,14 +849,20 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
     if !holders.is_empty() {
         blocks.push(section(
             "report-section holders",
-            vec![h(2, ui.gap.holders_heading), list(false, "", holders)],
+            vec![
+                h(2, lang.report().holders_heading),
+                list(false, "", holders),
+            ],
         ));
     }
     let to_find: Vec<Item> = unknown_texts(a, lang).into_iter().map(Item::text).collect();
     if !to_find.is_empty() {
         blocks.push(section(
             "report-section",
-            vec![h(2, ui.unknowns_heading), list(false, "", to_find)],
+            vec![
+                h(2, lang.report().unknowns_heading),
+                list(false, "", to_find),
+            ],
         ));
     }
     // The community's own notes come first: they frame everything after them.
@@ -870,7 +883,11 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
         let mut note = vec![h(3, area.title.get(lang))];
         if !x.indicators.is_empty() {
             note.push(Block::Line(vec![
-                Inline::Strong(format!("{}{}", ui.indicators_label, lang.colon())),
+                Inline::Strong(format!(
+                    "{}{}",
+                    lang.report().indicators_label,
+                    lang.colon()
+                )),
                 Inline::Text(x.indicators.clone()),
             ]));
         }
@@ -880,7 +897,7 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
         notes.push(div("note", note));
     }
     if !notes.is_empty() {
-        let mut all = vec![h(2, ui.notes_heading)];
+        let mut all = vec![h(2, lang.report().notes_heading)];
         all.extend(notes);
         blocks.push(section("report-section", all));
     }
@@ -889,7 +906,6 @@ fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
 
 /// The suggested indicators the community follows, area by area, with their latest values.
 fn followed_indicators(a: &Assessment, lang: Lang) -> Option<Block> {
-    let ui = lang.ui();
     let areas: Vec<Block> = (0..AREAS.len())
         .filter(|&i| a.areas[i].followed.iter().any(Option::is_some))
         .map(|i| {
@@ -930,14 +946,13 @@ fn followed_indicators(a: &Assessment, lang: Lang) -> Option<Block> {
     if areas.is_empty() {
         return None;
     }
-    let mut blocks = vec![h(2, ui.gap.followed_heading)];
+    let mut blocks = vec![h(2, lang.report().followed_heading)];
     blocks.extend(areas);
     Some(section("report-section", blocks))
 }
 
 /// Every answer with its notes: the table the printed report ends with.
 fn all_answers(a: &Assessment, lang: Lang) -> Block {
-    let ui = lang.ui();
     let full = a.mode == Mode::Full;
     let row = |class: &'static str,
                head: &str,
@@ -975,7 +990,7 @@ fn all_answers(a: &Assessment, lang: Lang) -> Block {
         let answer = if x.in_scope {
             answer_text(x.level, lang)
         } else {
-            ui.not_assessed.to_string()
+            lang.report().not_assessed.to_string()
         };
         row(
             "",
@@ -1010,18 +1025,18 @@ fn all_answers(a: &Assessment, lang: Lang) -> Block {
         }
     }
     let mut head = vec![
-        ui.csv_title.to_string(),
-        ui.csv_level.to_string(),
-        ui.col_target.to_string(),
+        lang.report().csv_title.to_string(),
+        lang.report().csv_level.to_string(),
+        lang.report().col_target.to_string(),
     ];
     if full {
-        head.push(ui.gap.holder_col.to_string());
+        head.push(lang.report().holder_col.to_string());
     }
-    head.push(ui.csv_notes.to_string());
+    head.push(lang.report().csv_notes.to_string());
     section(
         "report-section answers",
         vec![
-            h(2, ui.answers_heading),
+            h(2, lang.report().answers_heading),
             Block::Table(Table::data(head, body)),
         ],
     )

@@ -69,12 +69,12 @@ pub fn AssessmentList() -> Html {
                     <form class="inline-form" onsubmit={save}>
                         { text_field(Field {
                             id: app.id("rename"),
-                            label: ui.rename_label,
+                            label: app.lang.walk().rename_label,
                             value,
                             oninput: Callback::from(move |v| text_state.set(RowMode::Renaming(rid2.clone(), v))),
                             ..Field::default()
                         }) }
-                        <button type="submit" class="button button-primary">{ ui.save }</button>
+                        <button type="submit" class="button button-primary">{ app.lang.walk().save }</button>
                         <button type="button" class="button"
                             onclick={let m = row_mode.clone(); move |_| m.set(RowMode::Normal)}>{ ui.cancel }</button>
                     </form>
@@ -83,12 +83,12 @@ pub fn AssessmentList() -> Html {
             RowMode::ConfirmDelete(rid) if *rid == id => {
                 let (app2, row_mode2, rid) = (app.clone(), row_mode.clone(), rid.clone());
                 html! {
-                    <div class="confirm" role="group" aria-label={ui.delete}>
-                        <p>{ fill(ui.confirm_delete, &[&name]) }</p>
+                    <div class="confirm" role="group" aria-label={app.lang.walk().delete}>
+                        <p>{ fill(app.lang.walk().confirm_delete, &[&name]) }</p>
                         <button type="button" class="button button-danger" onclick={move |_| {
                             row_mode2.set(RowMode::Normal);
                             app2.dispatch(Action::Delete(rid.clone()));
-                        }}>{ ui.confirm_yes_delete }</button>
+                        }}>{ app.lang.walk().confirm_yes_delete }</button>
                         <button type="button" class="button"
                             onclick={let m = row_mode.clone(); move |_| m.set(RowMode::Normal)}>{ ui.cancel }</button>
                     </div>
@@ -98,7 +98,7 @@ pub fn AssessmentList() -> Html {
                 let open = app.dispatcher().reform({ let id = id.clone(); move |_| Action::Open(id.clone()) });
                 let rename = { let (m, id, n) = (row_mode.clone(), id.clone(), name.clone()); move |_| m.set(RowMode::Renaming(id.clone(), n.clone())) };
                 let duplicate = {
-                    let (app, id, copy) = (app.clone(), id.clone(), format!("{name}{}", ui.copy_suffix));
+                    let (app, id, copy) = (app.clone(), id.clone(), format!("{name}{}", app.lang.walk().copy_suffix));
                     move |_| app.dispatch(Action::Duplicate {
                         id: id.clone(),
                         new_id: platform::new_id(),
@@ -110,10 +110,10 @@ pub fn AssessmentList() -> Html {
                 let hidden = html! { <span class="visually-hidden">{ format!(" – {name}") }</span> };
                 html! {
                     <div class="row-actions">
-                        <button type="button" class="button button-primary" onclick={open}>{ ui.resume }{ hidden.clone() }</button>
-                        <button type="button" class="button" onclick={rename}>{ ui.rename }{ hidden.clone() }</button>
-                        <button type="button" class="button" onclick={duplicate}>{ ui.duplicate }{ hidden.clone() }</button>
-                        <button type="button" class="button button-danger-outline" onclick={delete}>{ ui.delete }{ hidden }</button>
+                        <button type="button" class="button button-primary" onclick={open}>{ app.lang.walk().resume }{ hidden.clone() }</button>
+                        <button type="button" class="button" onclick={rename}>{ app.lang.walk().rename }{ hidden.clone() }</button>
+                        <button type="button" class="button" onclick={duplicate}>{ app.lang.walk().duplicate }{ hidden.clone() }</button>
+                        <button type="button" class="button button-danger-outline" onclick={delete}>{ app.lang.walk().delete }{ hidden }</button>
                     </div>
                 }
             }
@@ -123,8 +123,8 @@ pub fn AssessmentList() -> Html {
                 <h3 class="assessment-name">{ a.community.name.clone() }</h3>
                 <dl class="facts">
                     <div><dt>{ ui.col_mode }</dt><dd>{ mode }</dd></div>
-                    <div><dt>{ ui.col_completion }</dt><dd>{ completion }</dd></div>
-                    <div><dt>{ ui.col_updated }</dt><dd>{ updated }</dd></div>
+                    <div><dt>{ app.lang.walk().col_completion }</dt><dd>{ completion }</dd></div>
+                    <div><dt>{ app.lang.walk().col_updated }</dt><dd>{ updated }</dd></div>
                 </dl>
                 { actions }
             </li>
@@ -132,7 +132,7 @@ pub fn AssessmentList() -> Html {
     });
     html! {
         <section class="panel">
-            <h2>{ ui.list_heading }</h2>
+            <h2>{ app.lang.walk().list_heading }</h2>
             <ul class="assessments">{ for rows }</ul>
         </section>
     }

@@ -14,7 +14,7 @@ type Error = UseStateHandle<Option<String>>;
 fn open(app: &AppContext, file: Picked, error: &Error) {
     error.set(None);
     if !crate::files::fits(file.size) {
-        error.set(Some(app.ui().import_too_big.to_string()));
+        error.set(Some(app.lang.walk().import_too_big.to_string()));
         return;
     }
     let (app, error) = (app.clone(), error.clone());
@@ -25,7 +25,7 @@ fn open(app: &AppContext, file: Picked, error: &Error) {
                 Ok(a) => Action::Import(Box::new(a)),
                 Err(e) => Action::ImportFailed(e),
             }),
-            _ => error.set(Some(app.ui().import_unreadable.to_string())),
+            _ => error.set(Some(app.lang.walk().import_unreadable.to_string())),
         }),
     );
 }
@@ -144,7 +144,7 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
     let (label, hint) = if workshop {
         (ui.workshop.files_label, ui.workshop.files_hint)
     } else {
-        (ui.open_file, ui.open_file_hint)
+        (app.lang.walk().open_file, app.lang.walk().open_file_hint)
     };
     let hint_id = format!("{id}-hint");
     html! {

@@ -27,7 +27,7 @@ pub fn lang_switch(app: &AppContext) -> Html {
         }
     });
     html! {
-        <div class="lang-switch" role="group" aria-label={app.ui().language_label}>
+        <div class="lang-switch" role="group" aria-label={app.lang.walk().language_label}>
             { for buttons }
         </div>
     }

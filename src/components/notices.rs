@@ -14,8 +14,8 @@ pub fn notices(app: &AppContext) -> Html {
 
     let storage = app.storage_error.map(|e| {
         let text = match e {
-            StorageError::Unavailable => ui.storage_unavailable,
-            StorageError::WriteRefused => ui.storage_write_refused,
+            StorageError::Unavailable => app.lang.walk().storage_unavailable,
+            StorageError::WriteRefused => app.lang.walk().storage_write_refused,
         };
         html! {
             <div class="notice notice-warning" role="alert">
@@ -29,16 +29,16 @@ pub fn notices(app: &AppContext) -> Html {
 
     let notice = app.notice.as_ref().map(|n| {
         let (text, undo, alert) = match n {
-            Notice::Deleted { name } => (fill(ui.deleted, &[name]), true, false),
-            Notice::ChangedElsewhere => (ui.changed_elsewhere.to_string(), false, false),
-            Notice::Conflict => (ui.conflict.to_string(), false, true),
-            Notice::RemovedElsewhere { name } => (fill(ui.removed_elsewhere, &[name]), false, true),
-            Notice::Imported { name } => (fill(ui.imported, &[name]), false, false),
-            Notice::ImportFailed(e) => (fill(ui.import_failed, &[&e.message(app.lang)]), false, true),
-            Notice::AllDeleted => (ui.all_deleted.to_string(), false, false),
+            Notice::Deleted { name } => (fill(app.lang.walk().deleted, &[name]), true, false),
+            Notice::ChangedElsewhere => (app.lang.walk().changed_elsewhere.to_string(), false, false),
+            Notice::Conflict => (app.lang.walk().conflict.to_string(), false, true),
+            Notice::RemovedElsewhere { name } => (fill(app.lang.walk().removed_elsewhere, &[name]), false, true),
+            Notice::Imported { name } => (fill(app.lang.walk().imported, &[name]), false, false),
+            Notice::ImportFailed(e) => (fill(app.lang.walk().import_failed, &[&e.message(app.lang)]), false, true),
+            Notice::AllDeleted => (app.lang.walk().all_deleted.to_string(), false, false),
             Notice::ShareLinkBroken => (ui.share.broken.to_string(), false, true),
             Notice::ShareLinkTooLong => (ui.share.refused_too_long.to_string(), false, true),
-            Notice::LangUnavailable(_) => (ui.lang_unavailable.to_string(), false, true),
+            Notice::LangUnavailable(_) => (app.lang.walk().lang_unavailable.to_string(), false, true),
         };
         // Said in the language asked for too, to whoever asked for it.
         let asked = match n {
@@ -56,9 +56,9 @@ pub fn notices(app: &AppContext) -> Html {
                 { for asked }
                 if undo {
                     <button type="button" class="button button-primary"
-                        onclick={app.dispatcher().reform(|_| Action::Undo)}>{ ui.undo }</button>
+                        onclick={app.dispatcher().reform(|_| Action::Undo)}>{ app.lang.walk().undo }</button>
                 }
-                <button type="button" class="button" onclick={dismiss.clone()}>{ ui.dismiss }</button>
+                <button type="button" class="button" onclick={dismiss.clone()}>{ app.lang.walk().dismiss }</button>
             </div>
         }
     });
@@ -73,8 +73,8 @@ pub fn notices(app: &AppContext) -> Html {
         });
         html! {
             <div class="notice notice-warning" role="alertdialog" aria-labelledby={app.id("collision")}>
-                <p id={app.id("collision")}>{ fill(ui.collision, &[&existing]) }</p>
-                <button type="button" class="button button-primary" onclick={keep_both}>{ ui.keep_both }</button>
+                <p id={app.id("collision")}>{ fill(app.lang.walk().collision, &[&existing]) }</p>
+                <button type="button" class="button button-primary" onclick={keep_both}>{ app.lang.walk().keep_both }</button>
                 <button type="button" class="button" onclick={resolve(ImportChoice::Replace)}>{ ui.replace }</button>
                 <button type="button" class="button" onclick={resolve(ImportChoice::Cancel)}>{ ui.cancel }</button>
             </div>
@@ -112,8 +112,8 @@ pub fn notices(app: &AppContext) -> Html {
         html! {
             <div class="notice notice-warning" role="alert">
                 <p>{ fill(ui.quarantine, &[&q.error.message(app.lang)]) }</p>
-                <button type="button" class="button button-primary" onclick={download}>{ ui.download_it }</button>
-                <button type="button" class="button button-danger-outline" onclick={drop_it}>{ ui.delete_it }</button>
+                <button type="button" class="button button-primary" onclick={download}>{ app.lang.walk().download_it }</button>
+                <button type="button" class="button button-danger-outline" onclick={drop_it}>{ app.lang.walk().delete_it }</button>
             </div>
         }
     });

@@ -69,7 +69,6 @@ fn content(app: &AppContext, screen: Screen) -> (String, Vec<String>) {
 #[component]
 pub fn OnDemand(props: &OnDemandProps) -> Html {
     let app = use_app();
-    let ui = app.ui();
     let slot = use_node_ref();
     // `_eq`: setting « loading » on the first attempt, already loading, renders nothing again.
     let status = use_state_eq(|| Status::Loading);
@@ -130,12 +129,12 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
             // The module's own Yew app lives in here; this app never renders into it.
             <div class="on-demand" ref={slot} aria-busy={(*status == Status::Loading).then_some("true")} />
             if *status == Status::Loading {
-                <p class="on-demand-status" role="status">{ ui.on_demand_loading }</p>
+                <p class="on-demand-status" role="status">{ app.lang.walk().on_demand_loading }</p>
             }
             if *status == Status::Failed {
                 <div class="notice notice-warning in-step" role="alert">
-                    <p>{ ui.on_demand_failed }</p>
-                    <button type="button" class="button" onclick={retry}>{ ui.retry }</button>
+                    <p>{ app.lang.walk().on_demand_failed }</p>
+                    <button type="button" class="button" onclick={retry}>{ app.lang.walk().retry }</button>
                 </div>
             }
         </>

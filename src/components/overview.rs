@@ -9,8 +9,8 @@ pub fn overview(app: &AppContext) -> Html {
     html! {
         <>
             <section class="panel">
-                <h2>{ ui.purposes_heading }</h2>
-                <p class="lead">{ ui.purposes_intro }</p>
+                <h2>{ app.lang.walk().purposes_heading }</h2>
+                <p class="lead">{ app.lang.walk().purposes_intro }</p>
                 <ol class="cards">
                     { for PURPOSES.iter().map(|p| html! {
                         <li class="card" key={p.id}>
@@ -22,13 +22,13 @@ pub fn overview(app: &AppContext) -> Html {
             </section>
             <section class="panel">
                 <h2>{ ui.areas_heading }</h2>
-                <p class="lead">{ ui.areas_intro }</p>
+                <p class="lead">{ app.lang.walk().areas_intro }</p>
                 <ol class="cards">
                     { for AREAS.iter().map(|a| html! {
                         <li class="card" key={a.id}>
                             <h3>{ a.title.get(lang) }</h3>
                             <p>{ a.description.get(lang) }</p>
-                            <p class="meta">{ format!("{}\u{a0}{}", ui.clause_label, a.clause) }</p>
+                            <p class="meta">{ format!("{}\u{a0}{}", app.ui().clause_label, a.clause) }</p>
                         </li>
                     }) }
                 </ol>

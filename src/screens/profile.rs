@@ -85,7 +85,7 @@ fn report_actions(
     let (ui, lang) = (app.ui(), app.lang);
     let others = candidates(a, &app.assessments);
     let compare_picker = (!others.is_empty()).then(|| {
-        let options: Vec<(String, String)> = std::iter::once((String::new(), ui.compare_none.to_string()))
+        let options: Vec<(String, String)> = std::iter::once((String::new(), lang.report().compare_none.to_string()))
             .chain(others.iter().map(|b| (b.id.clone(), platform::local_date_time(&b.updated, lang))))
             .collect();
         let id = app.id("compare");
@@ -98,7 +98,7 @@ fn report_actions(
         };
         html! {
             <div class="field no-print">
-                <label for={id.clone()}>{ ui.compare_label }</label>
+                <label for={id.clone()}>{ lang.report().compare_label }</label>
                 <select {id} {onchange}>
                     { for options.into_iter().map(|(v, l)| {
                         let selected = compare_with.as_deref() == Some(v.as_str()) || (v.is_empty() && compare_with.is_none());
@@ -110,7 +110,7 @@ fn report_actions(
     });
     let print = {
         let standalone = app.host.standalone;
-        let footer = fill(ui.report_footer, &[TOOL]);
+        let footer = fill(lang.report().report_footer, &[TOOL]);
         Callback::from(move |e: MouseEvent| crate::platform::print(&e, standalone, &footer))
     };
     let download_csv = {
@@ -126,14 +126,14 @@ fn report_actions(
         <div class="report-actions no-print">
             <button type="button" class="button button-primary" onclick={print}>{ ui.print }</button>
             { export_button(app, &a.id) }
-            <button type="button" class="button" onclick={download_csv}>{ ui.export_csv }</button>
+            <button type="button" class="button" onclick={download_csv}>{ lang.report().export_csv }</button>
             { for compare_picker }
         </div>
     }
 }
 
 fn action_plan(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
-    let (ui, lang) = (app.ui(), app.lang);
+    let lang = app.lang;
     // The suggested priorities, then any other area that already has actions, then the clauses
     // that have some (an unmet requirement added to the plan).
     let mut plans: Vec<Plan> = s.priorities.iter().map(|&i| Plan::Area(i)).collect();
@@ -167,13 +167,13 @@ fn action_plan(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
             let remove = { let e = app.editor(); move |_| e.emit(Edit::RemoveAction(plan, k)) };
             html! {
                 <li class="action">
-                    { field("title", ui.action_title, act.title.clone(), false, |a, v| PlannedAction { title: v, ..a }) }
+                    { field("title", lang.report().action_title, act.title.clone(), false, |a, v| PlannedAction { title: v, ..a }) }
                     <div class="field-row">
-                        { field("owner", ui.action_owner, act.owner.clone(), false, |a, v| PlannedAction { owner: v, ..a }) }
-                        { field("due", ui.action_due, act.due.clone().unwrap_or_default(), true, |a, v| PlannedAction { due: (!v.is_empty()).then_some(v), ..a }) }
+                        { field("owner", lang.report().action_owner, act.owner.clone(), false, |a, v| PlannedAction { owner: v, ..a }) }
+                        { field("due", lang.report().action_due, act.due.clone().unwrap_or_default(), true, |a, v| PlannedAction { due: (!v.is_empty()).then_some(v), ..a }) }
                     </div>
                     <button type="button" class="link-button no-print" onclick={remove}>
-                        { ui.remove_action }<span class="visually-hidden">{ format!(" – {title}") }</span>
+                        { lang.report().remove_action }<span class="visually-hidden">{ format!(" – {title}") }</span>
                     </button>
                 </li>
             }
@@ -184,16 +184,16 @@ fn action_plan(app: &AppContext, a: &Assessment, s: &Scores) -> Html {
                 <h3>{ title.clone() }</h3>
                 <ol class="actions">{ for actions }</ol>
                 <button type="button" class="button no-print" onclick={add}>
-                    { ui.add_action }<span class="visually-hidden">{ format!(" – {title}") }</span>
+                    { lang.report().add_action }<span class="visually-hidden">{ format!(" – {title}") }</span>
                 </button>
             </div>
         }
     });
     html! {
         <section class="report-section">
-            <h2>{ ui.actions_heading }</h2>
-            <p class="no-print">{ ui.actions_intro }</p>
-            if s.priorities.is_empty() { <p>{ ui.no_priorities }</p> }
+            <h2>{ lang.report().actions_heading }</h2>
+            <p class="no-print">{ lang.report().actions_intro }</p>
+            if s.priorities.is_empty() { <p>{ lang.report().no_priorities }</p> }
             { for blocks }
         </section>
     }

@@ -93,7 +93,7 @@ fn level_question(
         choices: level_choices(app.lang, true, taking_part),
         selected: answer_value(value),
         onchange: Callback::from(move |v: &str| e.emit(edit(i, parse_answer(v)))),
-        clear_label: Some(app.ui().clear_answer),
+        clear_label: Some(app.lang.walk().clear_answer),
         class: "levels",
     })
 }
@@ -175,13 +175,13 @@ pub fn CommunityStep() -> Html {
     };
     html! {
         <>
-            <p class="lead">{ ui.community_intro }</p>
+            <p class="lead">{ app.lang.walk().community_intro }</p>
             { text_field(Field {
                 id: app.id("name"),
                 label: ui.name_label,
                 value: (*name).clone(),
                 required: true,
-                error: name.trim().is_empty().then_some(ui.name_required),
+                error: name.trim().is_empty().then_some(app.lang.walk().name_required),
                 oninput: on_name,
                 ..Field::default()
             }) }
@@ -189,7 +189,7 @@ pub fn CommunityStep() -> Html {
                 { select(&app, "kind", ui.kind_label, Kind::IDS, &ui.kinds, c.kind.map_or("", Kind::id), |v| Edit::Kind(Kind::from_id(v))) }
                 { select(&app, "population", ui.population_label, Population::IDS, &ui.populations, c.population.map_or("", Population::id), |v| Edit::Population(Population::from_id(v))) }
             </div>
-            { text_edit(&app, app.id("perimeter"), ui.perimeter_label, Some(ui.perimeter_hint.into()), &c.perimeter, false, Edit::Perimeter) }
+            { text_edit(&app, app.id("perimeter"), ui.perimeter_label, Some(app.lang.walk().perimeter_hint.into()), &c.perimeter, false, Edit::Perimeter) }
             <div class="field-row">
                 { select(&app, "object", ui.object_label, Object::IDS, &ui.objects, c.object.map_or("", Object::id), |v| Edit::Object(Object::from_id(v))) }
                 { select(&app, "scale", ui.scale_label, Scale::IDS, &ui.scales, c.scale.map_or("", Scale::id), |v| Edit::Scale(Scale::from_id(v))) }
@@ -203,14 +203,14 @@ pub fn CommunityStep() -> Html {
                 oninput: on_date,
                 ..Field::default()
             }) }
-            { text_edit(&app, app.id("participants"), ui.participants_label, Some(ui.participants_hint.into()), &c.participants, false, Edit::Participants) }
+            { text_edit(&app, app.id("participants"), ui.participants_label, Some(app.lang.walk().participants_hint.into()), &c.participants, false, Edit::Participants) }
             { text_edit(&app, app.id("community-notes"), ui.notes_label, None, &c.notes, true, Edit::CommunityNotes) }
         </>
     }
 }
 
 pub fn scope_step(app: &AppContext, a: &Assessment) -> Html {
-    let (ui, lang) = (app.ui(), app.lang);
+    let lang = app.lang;
     let boxes = AREAS.iter().enumerate().map(|(i, area)| {
         let id = app.id(&format!("scope-{}", area.id));
         let checked = a.areas[i].in_scope;
@@ -225,9 +225,9 @@ pub fn scope_step(app: &AppContext, a: &Assessment) -> Html {
     });
     html! {
         <>
-            <p class="lead">{ ui.scope_intro }</p>
+            <p class="lead">{ app.lang.walk().scope_intro }</p>
             <fieldset class="question">
-                <legend>{ ui.scope_legend }</legend>
+                <legend>{ app.lang.walk().scope_legend }</legend>
                 <div class="choices">{ for boxes }</div>
             </fieldset>
         </>
@@ -244,7 +244,7 @@ pub fn purposes_step(app: &AppContext, a: &Assessment) -> Html {
             hint: Some(p.description.get(lang).into()),
             choices: priority_choices(lang),
             selected: a.purposes[i].priority.map_or("", Priority::id),
-            clear_label: Some(ui.clear_answer),
+            clear_label: Some(app.lang.walk().clear_answer),
             onchange: Callback::from(move |v: &str| {
                 e.emit(Edit::Priority(i, Priority::from_id(v)))
             }),
@@ -253,7 +253,7 @@ pub fn purposes_step(app: &AppContext, a: &Assessment) -> Html {
     });
     html! {
         <>
-            <p class="lead">{ ui.purposes_step_intro }</p>
+            <p class="lead">{ app.lang.walk().purposes_step_intro }</p>
             { for groups }
         </>
     }
@@ -295,7 +295,7 @@ pub fn area_step(app: &AppContext, a: &Assessment, i: usize) -> Html {
                 })
                 .collect(),
             selected: answer.holder.map_or("", Holder::id),
-            clear_label: Some(ui.clear_answer),
+            clear_label: Some(app.lang.walk().clear_answer),
             onchange: Callback::from(move |v: &str| e.emit(Edit::Holder(i, Holder::from_id(v)))),
             class: "holders",
         })
@@ -307,7 +307,7 @@ pub fn area_step(app: &AppContext, a: &Assessment, i: usize) -> Html {
             legend: ui.target_legend.into(),
             choices: level_choices(lang, false, false),
             selected: answer.target.map_or("", |l| DIGITS[usize::from(l.get())]),
-            clear_label: Some(ui.clear_answer),
+            clear_label: Some(app.lang.walk().clear_answer),
             onchange: Callback::from(move |v: &str| e.emit(Edit::Target(i, level_of(v)))),
             class: "inline",
             ..Question::default()
@@ -315,10 +315,10 @@ pub fn area_step(app: &AppContext, a: &Assessment, i: usize) -> Html {
         let e = app.editor();
         let priority = radio_group(Question {
             name: name("area-priority"),
-            legend: ui.area_priority_legend.into(),
+            legend: app.lang.walk().area_priority_legend.into(),
             choices: priority_choices(lang),
             selected: answer.priority.map_or("", Priority::id),
-            clear_label: Some(ui.clear_answer),
+            clear_label: Some(app.lang.walk().clear_answer),
             onchange: Callback::from(move |v: &str| e.emit(Edit::AreaPriority(i, Priority::from_id(v)))),
             class: "inline",
             ..Question::default()
@@ -331,7 +331,7 @@ pub fn area_step(app: &AppContext, a: &Assessment, i: usize) -> Html {
                 .map(|c| Choice {
                     value: DIGITS[usize::from(c.value)],
                     label: if chosen.is_none() && c.value == default {
-                        format!("{} {}", c.title.get(lang), ui.contrib_default).into()
+                        format!("{} {}", c.title.get(lang), app.lang.walk().contrib_default).into()
                     } else {
                         c.title.get(lang).into()
                     },
@@ -359,21 +359,21 @@ pub fn area_step(app: &AppContext, a: &Assessment, i: usize) -> Html {
                 { target }
                 { priority }
                 <div class="group">
-                    <h2>{ ui.contrib_heading }</h2>
-                    <p class="hint">{ ui.contrib_intro }</p>
+                    <h2>{ app.lang.walk().contrib_heading }</h2>
+                    <p class="hint">{ app.lang.walk().contrib_intro }</p>
                     { for contributions }
                 </div>
                 { indicators_question(app, answer, i) }
-                { text_edit(app, name("indicators"), ui.gap.other_indicators_label, Some(fill(ui.indicators_hint, &[&themes.join(", ")]).into()), &answer.indicators, true, move |v| Edit::Indicators(i, v)) }
+                { text_edit(app, name("indicators"), app.lang.walk().other_indicators_label, Some(fill(app.lang.walk().indicators_hint, &[&themes.join(", ")]).into()), &answer.indicators, true, move |v| Edit::Indicators(i, v)) }
                 { text_edit(app, name("notes"), ui.evidence_label, None, &answer.notes, true, move |v| Edit::AreaNotes(i, v)) }
             </>
         }
     });
     html! {
         <>
-            <p class="meta">{ format!("ISO 37101, {}\u{a0}{}", ui.clause_label, area.clause) }</p>
+            <p class="meta">{ format!("ISO 37101, {}\u{a0}{}", app.ui().clause_label, area.clause) }</p>
             <p class="lead">{ area.description.get(lang) }</p>
-            { guide(area.questions, lang, ui.questions_heading, !full) }
+            { guide(area.questions, lang, app.lang.walk().questions_heading, !full) }
             { for holder_question }
             { level }
             { for details }
@@ -390,7 +390,7 @@ pub fn phase_step(app: &AppContext, a: &Assessment, phase: usize) -> Html {
             <article class="clause">
                 <h2>{ clause_name(c, lang) }</h2>
                 <p class="lead">{ clause.description.get(lang) }</p>
-                { guide(clause.questions, lang, ui.questions_heading, false) }
+                { guide(clause.questions, lang, app.lang.walk().questions_heading, false) }
                 { checklist(app, a, c) }
                 { level_question(app, app.id(&format!("clause-{}", clause.id)), fill(ui.clause_level_legend, &[clause.title.get(lang)]), answer.level, Edit::ClauseLevel, c, None) }
                 { text_edit(app, app.id(&format!("clause-notes-{}", clause.id)), ui.evidence_label, None, &answer.notes, true, move |v| Edit::ClauseNotes(c, v)) }
@@ -446,7 +446,7 @@ fn checklist(app: &AppContext, a: &Assessment, c: usize) -> Html {
                 })
                 .collect(),
             selected: answer.met.map_or("", Met::id),
-            clear_label: Some(ui.clear_answer),
+            clear_label: Some(app.lang.walk().clear_answer),
             onchange: Callback::from(move |v: &str| e.emit(Edit::Requirement(r, Met::from_id(v)))),
             class: "inline compact",
         });
@@ -479,7 +479,7 @@ fn checklist(app: &AppContext, a: &Assessment, c: usize) -> Html {
     html! {
         <div class="group checklist">
             <h3>{ ui.gap.checklist_heading }</h3>
-            <p class="hint">{ ui.gap.checklist_intro }{ " " }{ EVIDENCE_FIELD.help.get(lang) }</p>
+            <p class="hint">{ app.lang.walk().checklist_intro }{ " " }{ EVIDENCE_FIELD.help.get(lang) }</p>
             { for items }
         </div>
     }
@@ -488,7 +488,7 @@ fn checklist(app: &AppContext, a: &Assessment, c: usize) -> Html {
 /// The area's suggested indicators: a box to tick for each, and once ticked its latest value, unit
 /// and year.
 fn indicators_question(app: &AppContext, answer: &AreaAnswer, i: usize) -> Html {
-    let (ui, lang) = (app.ui(), app.lang);
+    let lang = app.lang;
     let items = indicators_of(i).iter().enumerate().map(|(k, ind)| {
         let id = app.id(&format!("ind-{}", ind.id.replace('.', "-")));
         let followed = answer.followed[k].clone();
@@ -513,9 +513,9 @@ fn indicators_question(app: &AppContext, answer: &AreaAnswer, i: usize) -> Html 
             };
             html! {
                 <div class="field-row indicator-values" role="group" aria-label={ind.title.get(lang)}>
-                    { field("value", ui.gap.value_label, f.value.clone(), MAX_VALUE_CHARS, false, |f, v| Followed { value: v, ..f }) }
-                    { field("unit", ui.gap.unit_label, f.unit.clone(), MAX_UNIT_CHARS, false, |f, v| Followed { unit: v, ..f }) }
-                    { field("year", ui.gap.year_label, f.year.map(|y| y.to_string()).unwrap_or_default(), 4, true, |f, v| Followed { year: v.trim().parse().ok(), ..f }) }
+                    { field("value", app.lang.walk().value_label, f.value.clone(), MAX_VALUE_CHARS, false, |f, v| Followed { value: v, ..f }) }
+                    { field("unit", app.lang.walk().unit_label, f.unit.clone(), MAX_UNIT_CHARS, false, |f, v| Followed { unit: v, ..f }) }
+                    { field("year", app.lang.walk().year_label, f.year.map(|y| y.to_string()).unwrap_or_default(), 4, true, |f, v| Followed { year: v.trim().parse().ok(), ..f }) }
                 </div>
             }
         });
@@ -528,7 +528,7 @@ fn indicators_question(app: &AppContext, answer: &AreaAnswer, i: usize) -> Html 
                     </label>
                 </div>
                 <p class="hint" id={hint_id}>
-                    { format!("{} ({}). {}{}{}", ind.unit_hint.get(lang), INDICATOR_THEMES[ind.theme].title.get(lang), ui.gap.source_label, lang.colon(), ind.source_hint.get(lang)) }
+                    { format!("{} ({}). {}{}{}", ind.unit_hint.get(lang), INDICATOR_THEMES[ind.theme].title.get(lang), app.lang.walk().source_label, lang.colon(), ind.source_hint.get(lang)) }
                 </p>
                 { for details }
             </li>
@@ -536,8 +536,8 @@ fn indicators_question(app: &AppContext, answer: &AreaAnswer, i: usize) -> Html 
     });
     html! {
         <fieldset class="question indicators">
-            <legend>{ ui.gap.indicators_heading }</legend>
-            <p class="hint">{ ui.gap.indicators_intro }</p>
+            <legend>{ app.lang.walk().indicators_heading }</legend>
+            <p class="hint">{ app.lang.walk().indicators_intro }</p>
             <ul class="indicator-list">{ for items }</ul>
         </fieldset>
     }

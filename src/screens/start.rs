@@ -26,7 +26,7 @@ pub fn StartScreen() -> Html {
         return html! { <OnDemand screen={Screen::Blank} on_back={back} /> };
     }
 
-    let name_error = (*tried && name.trim().is_empty()).then_some(ui.name_required);
+    let name_error = (*tried && name.trim().is_empty()).then_some(app.lang.walk().name_required);
     let onsubmit = {
         let (app, name, mode, tried) = (app.clone(), name.clone(), mode.clone(), tried.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -46,8 +46,16 @@ pub fn StartScreen() -> Html {
         })
     };
     let mode_choices: Vec<Choice> = [
-        (Mode::Quick, ui.quick_title, ui.quick_desc),
-        (Mode::Full, ui.full_title, ui.full_desc),
+        (
+            Mode::Quick,
+            app.lang.walk().quick_title,
+            app.lang.walk().quick_desc,
+        ),
+        (
+            Mode::Full,
+            app.lang.walk().full_title,
+            app.lang.walk().full_desc,
+        ),
     ]
     .into_iter()
     .filter(|(m, ..)| app.host.modes.allows(*m))
@@ -79,24 +87,24 @@ pub fn StartScreen() -> Html {
 
     html! {
         <div class="start">
-            <h1 tabindex="-1">{ ui.tagline }</h1>
+            <h1 tabindex="-1">{ app.lang.walk().tagline }</h1>
             if app.host.intro {
                 <p class="intro">{ ui.intro }</p>
             }
             <p class="notice notice-info">{ ui.self_assessment_notice }</p>
-            <p class="notice notice-privacy">{ ui.privacy_notice }</p>
+            <p class="notice notice-privacy">{ app.lang.walk().privacy_notice }</p>
 
             if !app.assessments.is_empty() {
                 <AssessmentList />
             }
 
             <section class="panel new-assessment">
-                <h2>{ ui.new_heading }</h2>
+                <h2>{ app.lang.walk().new_heading }</h2>
                 <form {onsubmit} novalidate=true>
                     { text_field(Field {
                         id: app.id("new-name"),
                         label: ui.name_label,
-                        hint: Some(ui.name_hint.into()),
+                        hint: Some(app.lang.walk().name_hint.into()),
                         value: (*name).clone(),
                         required: true,
                         error: name_error,
@@ -108,7 +116,7 @@ pub fn StartScreen() -> Html {
                     } else {
                         { radio_group(Question {
                             name: app.id("new-mode"),
-                            legend: ui.mode_legend.into(),
+                            legend: app.lang.walk().mode_legend.into(),
                             choices: mode_choices,
                             selected: mode.id(),
                             onchange: on_mode,
@@ -116,13 +124,13 @@ pub fn StartScreen() -> Html {
                             ..Question::default()
                         }) }
                     }
-                    <button type="submit" class="button button-primary">{ ui.start_button }</button>
+                    <button type="submit" class="button button-primary">{ app.lang.walk().start_button }</button>
                 </form>
             </section>
 
             <FilePicker />
             <section class="panel">
-                <button type="button" class="button" onclick={move |_| blank.set(true)}>{ ui.blank_button }</button>
+                <button type="button" class="button" onclick={move |_| blank.set(true)}>{ app.lang.walk().blank_button }</button>
             </section>
 
             // A facilitator who reaches for the workshop will need its module: fetch it then.
@@ -140,21 +148,21 @@ pub fn StartScreen() -> Html {
             { crate::components::render::plain(&app, None, &[crate::report::reading(app.lang)]) }
 
             <section class="panel">
-                <h2>{ ui.data_heading }</h2>
-                <p>{ ui.privacy_notice }</p>
-                <p>{ ui.privacy_people }</p>
+                <h2>{ app.lang.walk().data_heading }</h2>
+                <p>{ app.lang.walk().privacy_notice }</p>
+                <p>{ app.lang.walk().privacy_people }</p>
                 if *confirm_all {
-                    <div class="confirm" role="group" aria-label={ui.delete_all}>
-                        <p>{ ui.confirm_delete_all }</p>
+                    <div class="confirm" role="group" aria-label={app.lang.walk().delete_all}>
+                        <p>{ app.lang.walk().confirm_delete_all }</p>
                         <button type="button" class="button button-danger" onclick={delete_all}>
-                            { ui.confirm_yes_delete_all }
+                            { app.lang.walk().confirm_yes_delete_all }
                         </button>
                         <button type="button" class="button"
                             onclick={let c = confirm_all.clone(); move |_| c.set(false)}>{ ui.cancel }</button>
                     </div>
                 } else {
                     <button type="button" class="button button-danger-outline"
-                        onclick={move |_| confirm_all.set(true)}>{ ui.delete_all }</button>
+                        onclick={move |_| confirm_all.set(true)}>{ app.lang.walk().delete_all }</button>
                 }
             </section>
         </div>

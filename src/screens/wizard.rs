@@ -46,7 +46,7 @@ pub fn Wizard() -> Html {
     let menu = all.iter().enumerate().map(|(i, &s)| {
         let (done, asked) = step_progress(a, s);
         let status = (asked > 0).then_some(if done == asked {
-            ui.answered_mark
+            app.lang.walk().answered_mark
         } else {
             ui.unanswered_mark
         });
@@ -85,42 +85,42 @@ pub fn Wizard() -> Html {
         <div class="wizard">
             <div class="wizard-bar">
                 <button type="button" class="link-button" onclick={app.dispatcher().reform(|_| Action::Close)}>
-                    { "← " }{ ui.back_to_list }
+                    { "← " }{ app.lang.walk().back_to_list }
                 </button>
                 <p class="assessment-title">{ a.community.name.clone() }</p>
                 <p class="save-status" role="status">
                     if app.storage_error.is_none() {
-                        { "✓ " }{ ui.saved }
+                        { "✓ " }{ app.lang.walk().saved }
                     } else {
-                        { "⚠ " }{ ui.not_saved }
+                        { "⚠ " }{ app.lang.walk().not_saved }
                     }
                 </p>
             </div>
             <div class="progress-line">
                 <p>
-                    <strong>{ fill(ui.step_of, &[&n, &total]) }</strong>
+                    <strong>{ fill(app.lang.walk().step_of, &[&n, &total]) }</strong>
                     { " · " }
                     { fill(ui.progress, &[&scores.answered.to_string(), &scores.asked.to_string()]) }
                 </p>
                 <progress max={scores.asked.to_string()} value={scores.answered.to_string()}
-                    aria-label={ui.col_completion} />
+                    aria-label={app.lang.walk().col_completion} />
             </div>
             if a.mode == Mode::Full && a.predates_checklist() {
                 <div class="notice notice-info new-questions" role="note">
-                    <p>{ fill(ui.gap.new_questions, &[&a.content_version]) }</p>
+                    <p>{ fill(app.lang.walk().new_questions, &[&a.content_version]) }</p>
                     <button type="button" class="button" onclick={{
                         let (e, heading) = (app.editor(), app.id("step-heading"));
                         // The note goes away with its button: focus goes to the step's heading.
                         move |_| { e.emit(Edit::ContentSeen); crate::web::tasks::focus_by_id(&heading); }
-                    }}>{ ui.gap.new_questions_ok }</button>
+                    }}>{ app.lang.walk().new_questions_ok }</button>
                 </div>
             }
             // Keyed by step: the menu is closed again once it took the user somewhere.
             // Opened, the menu may be about to jump to the review or the profile: their module is
             // fetched meanwhile (once; a jump elsewhere has only cost its download).
             <details class="step-menu" key={step.id()} ontoggle={|_| crate::web::extras::prefetch()}>
-                <summary>{ ui.steps_label }</summary>
-                <nav aria-label={ui.steps_label}>
+                <summary>{ app.lang.walk().steps_label }</summary>
+                <nav aria-label={app.lang.walk().steps_label}>
                     <ol>{ for menu }</ol>
                 </nav>
             </details>
@@ -133,23 +133,23 @@ pub fn Wizard() -> Html {
 
             <div class="step-nav">
                 if let Some(p) = prev {
-                    <button type="button" class="button" onclick={goto(p)}>{ "← " }{ ui.previous }</button>
+                    <button type="button" class="button" onclick={goto(p)}>{ "← " }{ app.lang.walk().previous }</button>
                 }
                 if let Some(nx) = next {
                     <button type="button" class="button button-primary" onclick={goto(nx)}
                         aria-describedby={app.id("next-is")}>{ ui.next }{ " →" }</button>
-                    <p class="next-is" id={app.id("next-is")}>{ fill(ui.next_is, &[&nx.title(lang)]) }</p>
+                    <p class="next-is" id={app.id("next-is")}>{ fill(app.lang.walk().next_is, &[&nx.title(lang)]) }</p>
                 }
             </div>
 
             <div class="backup">
                 if app.edits_since_export >= LONG_SITTING_EDITS {
-                    <p class="notice notice-info">{ ui.long_sitting }</p>
+                    <p class="notice notice-info">{ app.lang.walk().long_sitting }</p>
                 }
                 <p>
                     { match &exported {
-                        Some(at) => fill(ui.last_export, &[at]),
-                        None => ui.never_exported.to_string(),
+                        Some(at) => fill(app.lang.walk().last_export, &[at]),
+                        None => app.lang.walk().never_exported.to_string(),
                     } }
                 </p>
                 { export_button(&app, &a.id) }

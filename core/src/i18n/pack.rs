@@ -9,7 +9,7 @@
 //! Native builds (tools, tests) compile every language in (`cfg(all_languages)`, see core/build/),
 //! and [`to_json`] writes the pack the build publishes beside the wasm.
 
-use super::{Lang, Ui};
+use super::{Lang, ReportUi, Ui, WalkUi};
 
 /// A table of words that a pack carries: only `&'static str`, arrays of them and `repr(C)`
 /// structs of those, so that it has the layout of `[&'static str; N]`.
@@ -37,18 +37,27 @@ unsafe impl<const N: usize> Words for [&'static str; N] {
     }
 }
 
-/// How many strings a `Ui` holds.
-const UI_WORDS: usize = std::mem::size_of::<Ui>() / std::mem::size_of::<&str>();
+/// How many strings a table of words holds.
+const fn count<T: Words>() -> usize {
+    std::mem::size_of::<T>() / std::mem::size_of::<&str>()
+}
 
-/// The interface's words from a pack's strings, in `Ui`'s field order.
-fn read_ui(words: &[&'static str]) -> Option<&'static Ui> {
-    if words.len() != UI_WORDS {
+/// How many strings a `Ui` holds.
+const UI_WORDS: usize = count::<Ui>();
+/// How many strings a `ReportUi` holds.
+const REPORT_WORDS: usize = count::<ReportUi>();
+/// How many strings a `WalkUi` holds.
+const WALK_WORDS: usize = count::<WalkUi>();
+
+/// A table of words from a pack's strings, in its field order.
+fn read_words<T: Words>(words: &[&'static str]) -> Option<&'static T> {
+    if words.len() != count::<T>() {
         return None;
     }
-    // SAFETY: `Ui` is `Words`, so it has the layout of `[&'static str; UI_WORDS]` (same size,
-    // same alignment), and `words` holds exactly that many.
-    let ui = unsafe { std::ptr::read(words.as_ptr().cast::<Ui>()) };
-    Some(Box::leak(Box::new(ui)))
+    // SAFETY: `T` is `Words`, so it has the layout of `[&'static str; count::<T>()]` (same
+    // size, same alignment), and `words` holds exactly that many.
+    let table = unsafe { std::ptr::read(words.as_ptr().cast::<T>()) };
+    Some(Box::leak(Box::new(table)))
 }
 
 /// Told, in English, to whoever asked for English when its pack could not be loaded: the only
@@ -62,6 +71,8 @@ const MAGIC: &str = "autodiag-37101-lang";
 /// The texts of one language.
 pub struct Pack {
     pub ui: &'static Ui,
+    pub report: &'static ReportUi,
+    pub walk: &'static WalkUi,
     /// The content's texts, by `content::Text` index.
     pub texts: &'static [&'static str],
 }
@@ -81,6 +92,8 @@ pub(crate) fn english() -> Option<&'static Pack> {
     {
         static EN: Pack = Pack {
             ui: &super::EN,
+            report: &super::REPORT_EN,
+            walk: &super::WALK_EN,
             texts: &crate::content::EN_TEXTS,
         };
         Some(&EN)
@@ -126,7 +139,7 @@ fn parse(words: Vec<String>) -> Result<(Lang, Pack), PackError> {
         Some(Lang::En) if magic == MAGIC && fingerprint == FINGERPRINT => Lang::En,
         _ => return Err(PackError::Mismatch),
     };
-    if words.len() != 3 + n_texts + UI_WORDS {
+    if words.len() != 3 + n_texts + UI_WORDS + REPORT_WORDS + WALK_WORDS {
         return Err(PackError::Mismatch);
     }
     // Checked whole before anything is kept: a refused pack leaks nothing.
@@ -136,11 +149,15 @@ fn parse(words: Vec<String>) -> Result<(Lang, Pack), PackError> {
         .map(|w| &*Box::leak(w.into_boxed_str()))
         .collect::<Vec<_>>()
         .leak();
-    let (texts, ui) = words.split_at(n_texts);
+    let (texts, rest) = words.split_at(n_texts);
+    let (ui, rest) = rest.split_at(UI_WORDS);
+    let (report, walk) = rest.split_at(REPORT_WORDS);
     Ok((
         lang,
         Pack {
-            ui: read_ui(ui).ok_or(PackError::Mismatch)?,
+            ui: read_words(ui).ok_or(PackError::Mismatch)?,
+            report: read_words(report).ok_or(PackError::Mismatch)?,
+            walk: read_words(walk).ok_or(PackError::Mismatch)?,
             texts,
         },
     ))
@@ -152,13 +169,25 @@ pub const FINGERPRINT: &str = env!("AUTODIAG_PACK_FINGERPRINT");
 /// The pack of `lang` as the build publishes it (`lang-en-<hash>.json`).
 #[cfg(all_languages)]
 pub fn to_json(lang: Lang) -> String {
-    let (ui, texts): (&Ui, &[&str]) = match lang {
-        Lang::Fr => (&super::FR, &crate::content::FR_TEXTS),
-        Lang::En => (&super::EN, &crate::content::EN_TEXTS),
+    let (ui, report, walk, texts): (&Ui, &ReportUi, &WalkUi, &[&str]) = match lang {
+        Lang::Fr => (
+            &super::FR,
+            &super::REPORT_FR,
+            &super::WALK_FR,
+            &crate::content::FR_TEXTS,
+        ),
+        Lang::En => (
+            &super::EN,
+            &super::REPORT_EN,
+            &super::WALK_EN,
+            &crate::content::EN_TEXTS,
+        ),
     };
     let mut words = vec![MAGIC, lang.id(), FINGERPRINT];
     words.extend_from_slice(texts);
     ui.write(&mut words);
+    report.write(&mut words);
+    walk.write(&mut words);
     serde_json::to_string(&words).unwrap_or_default()
 }
 
@@ -177,7 +206,14 @@ mod tests {
         pack.ui.write(&mut a);
         super::super::EN.write(&mut b);
         assert_eq!(a, b);
-        assert_eq!(pack.ui.gap.taking_part, super::super::GAP_EN.taking_part);
+        assert_eq!(
+            pack.ui.gap.checklist_heading,
+            super::super::GAP_EN.checklist_heading
+        );
+        assert_eq!(pack.report.taking_part, super::super::REPORT_EN.taking_part);
+        let mut r = Vec::new();
+        pack.report.write(&mut r);
+        assert_eq!(r.len(), REPORT_WORDS);
         assert_eq!(pack.ui.share.copy, super::super::EN.share.copy);
         assert_eq!(pack.ui.phases, super::super::EN.phases);
         assert_eq!(a.len(), UI_WORDS);

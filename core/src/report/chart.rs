@@ -118,7 +118,6 @@ fn text(class: &'static str, at: (i32, i32), anchor: &'static str, line: String)
 
 /// The six purposes' achievement (0–4), with an earlier assessment's as a dashed outline.
 pub fn radar(a: &Assessment, s: &Scores, earlier: Option<(&Scores, &str)>, lang: Lang) -> Chart {
-    let ui = lang.ui();
     let mut marks: Vec<Mark> = (1..=4)
         .map(|l| Mark::Polygon {
             class: "grid",
@@ -195,16 +194,19 @@ pub fn radar(a: &Assessment, s: &Scores, earlier: Option<(&Scores, &str)>, lang:
         .join(" ; ");
     let keys = match earlier {
         Some((_, when)) => vec![
-            ("key key-now", ui.legend_now.to_string()),
-            ("key key-earlier", fill(ui.legend_earlier, &[when])),
+            ("key key-now", lang.report().legend_now.to_string()),
+            (
+                "key key-earlier",
+                fill(lang.report().legend_earlier, &[when]),
+            ),
         ],
         None => Vec::new(),
     };
     Chart {
         key: "radar",
         class: "radar",
-        title: ui.radar_title.to_string(),
-        desc: format!("{} {desc}", ui.radar_desc),
+        title: lang.report().radar_title.to_string(),
+        desc: format!("{} {desc}", lang.report().radar_desc),
         width: 600,
         height: 440,
         left: -40,
@@ -223,7 +225,7 @@ pub fn radar(a: &Assessment, s: &Scores, earlier: Option<(&Scores, &str)>, lang:
 fn area_level(a: &Assessment, s: &Scores, i: usize, lang: Lang) -> Result<u8, &'static str> {
     let ui = lang.ui();
     if !a.areas[i].in_scope {
-        return Err(ui.not_assessed);
+        return Err(lang.report().not_assessed);
     }
     match (s.areas[i], a.areas[i].level) {
         (Some(x), _) => Ok(x.level),
@@ -310,17 +312,17 @@ pub fn bars(a: &Assessment, s: &Scores, earlier: Option<&Scores>, lang: Lang) ->
         .collect::<Vec<_>>()
         .join(" ; ");
     let mut head = vec![
-        ui.csv_area.to_string(),
-        ui.col_level.to_string(),
-        ui.col_target.to_string(),
+        lang.report().csv_area.to_string(),
+        lang.report().col_level.to_string(),
+        lang.report().col_target.to_string(),
     ];
     let mut keys = vec![
-        ("key key-now", ui.legend_current.to_string()),
-        ("key key-target", ui.legend_target.to_string()),
+        ("key key-now", lang.report().legend_current.to_string()),
+        ("key key-target", lang.report().legend_target.to_string()),
     ];
     if earlier.is_some() {
-        head.push(ui.col_change.to_string());
-        keys.push(("key key-earlier-line", ui.col_change.to_string()));
+        head.push(lang.report().col_change.to_string());
+        keys.push(("key key-earlier-line", lang.report().col_change.to_string()));
     }
     let body = (0..N_AREAS)
         .map(|i| {
@@ -349,7 +351,7 @@ pub fn bars(a: &Assessment, s: &Scores, earlier: Option<&Scores>, lang: Lang) ->
     Chart {
         key: "bars",
         class: "bars",
-        title: ui.bars_title.to_string(),
+        title: lang.report().bars_title.to_string(),
         desc,
         width: 500,
         height,
@@ -374,7 +376,6 @@ const CELL_CLASSES: [(&str, &str); 3] = [
 
 /// The 12 × 6 contribution matrix as shaded cells that also carry their number.
 pub fn heatmap(a: &Assessment, lang: Lang) -> Chart {
-    let ui = lang.ui();
     const LEFT: i32 = 250;
     const CELL: i32 = 40;
     const TOP: i32 = 30;
@@ -425,8 +426,8 @@ pub fn heatmap(a: &Assessment, lang: Lang) -> Chart {
     Chart {
         key: "heatmap",
         class: "heatmap",
-        title: ui.heatmap_title.to_string(),
-        desc: ui.heatmap_title.to_string(),
+        title: lang.report().heatmap_title.to_string(),
+        desc: lang.report().heatmap_title.to_string(),
         width: LEFT + CELL * 6 + 10,
         height: TOP + CELL * 12 + 10,
         left: 0,

@@ -51,7 +51,7 @@ pub fn point_text(item: Item, v: f64, lang: Lang) -> String {
     match item {
         Item::Requirement(_) if v.fract() == 0.0 => value_label(item, v as u8, lang),
         Item::Requirement(_) => fill(
-            lang.ui().met_between,
+            lang.report().met_between,
             &[
                 &value_label(item, v.floor() as u8, lang),
                 &value_label(item, v.ceil() as u8, lang),
