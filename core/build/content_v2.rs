@@ -193,11 +193,6 @@ fn texts_in(ts: &[Text], place: &str) -> String {
     texts(ts, place)
 }
 
-fn opt_text(t: &Option<Text>, place: &str) -> String {
-    t.as_ref()
-        .map_or("None".into(), |t| format!("Some({})", text(t, place)))
-}
-
 /// A slug of an id: lowercase ASCII letters, digits and hyphens.
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -247,7 +242,7 @@ pub(crate) fn content_v2(theme_ids: &[&str]) -> String {
         o,
         "pub static EVIDENCE_FIELD: LabelHelp = LabelHelp {{ label: {}, help: {} }};",
         text(&r.evidence_field.label, "evidence_field.label"),
-        text(&r.evidence_field.help, "evidence_field.help")
+        hint(&r.evidence_field.help, "evidence_field.help")
     )
     .unwrap();
     o.push_str("pub static REQUIREMENTS: [Requirement; 27] = [\n");
@@ -267,8 +262,8 @@ pub(crate) fn content_v2(theme_ids: &[&str]) -> String {
             q.hls,
             text(&q.title, &format!("{place}.title")),
             text(&q.question, &format!("{place}.question")),
-            text(&q.evidence_hint, &format!("{place}.evidence_hint")),
-            opt_text(&q.help, &format!("{place}.help"))
+            hint(&q.evidence_hint, &format!("{place}.evidence_hint")),
+            opt_hint(&q.help, &format!("{place}.help"))
         )
         .unwrap();
     }
@@ -283,7 +278,7 @@ pub(crate) fn content_v2(theme_ids: &[&str]) -> String {
         o,
         "pub static HOLDER_QUESTION: TitleHelp = TitleHelp {{ title: {}, help: {} }};",
         text(&h.question.title, "question.title"),
-        text(&h.question.help, "question.help")
+        hint(&h.question.help, "question.help")
     )
     .unwrap();
     o.push_str("pub static HOLDERS: [HolderInfo; 7] = [\n");
@@ -294,7 +289,7 @@ pub(crate) fn content_v2(theme_ids: &[&str]) -> String {
             "    HolderInfo {{ id: {:?}, title: {}, hint: {}, in_sentence: {} }},",
             x.id,
             text(&x.title, &format!("{place}.title")),
-            text(&x.hint, &format!("{place}.hint")),
+            hint(&x.hint, &format!("{place}.hint")),
             text(&x.in_sentence, &format!("{place}.in_sentence"))
         )
         .unwrap();
@@ -410,8 +405,8 @@ pub(crate) fn content_v2(theme_ids: &[&str]) -> String {
              theme: {theme} }},",
             x.id,
             text(&x.title, &format!("{place}.title")),
-            text(&x.unit_hint, &format!("{place}.unit_hint")),
-            text(&x.source_hint, &format!("{place}.source_hint"))
+            hint(&x.unit_hint, &format!("{place}.unit_hint")),
+            hint(&x.source_hint, &format!("{place}.source_hint"))
         )
         .unwrap();
     }

@@ -25,14 +25,38 @@ pub(crate) fn text(t: &Text, place: &str) -> String {
     format!("Text({})", intern(&t.fr, &t.en))
 }
 
+/// A hint only the walk shows (how to answer, where to find a figure): a `Hint`, in tables of
+/// its own (`FR_HINTS`, `EN_HINTS`) that the on-demand module never reads, so does not carry.
+pub(crate) fn hint(t: &Text, place: &str) -> String {
+    for (lang, s) in [("fr", &t.fr), ("en", &t.en)] {
+        if s.trim().is_empty() {
+            fail(format!("{place}.{lang} is empty"));
+        }
+    }
+    format!("Hint({})", intern_in(&HINTS, &t.fr, &t.en))
+}
+
+pub(crate) fn opt_hint(t: &Option<Text>, place: &str) -> String {
+    t.as_ref()
+        .map_or("None".into(), |t| format!("Some({})", hint(t, place)))
+}
+
+type Table = std::cell::RefCell<Vec<(String, String)>>;
+
 thread_local! {
     /// Every content text, each (French, English) pair once, in the order first met.
-    static TABLE: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static TABLE: Table = const { std::cell::RefCell::new(Vec::new()) };
+    /// The same for the hints.
+    static HINTS: Table = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The index of a text in the tables `FR_TEXTS` and `EN_TEXTS`.
 pub(crate) fn intern(fr: &str, en: &str) -> usize {
-    TABLE.with_borrow_mut(|table| {
+    intern_in(&TABLE, fr, en)
+}
+
+fn intern_in(which: &'static std::thread::LocalKey<Table>, fr: &str, en: &str) -> usize {
+    which.with_borrow_mut(|table| {
         table
             .iter()
             .position(|(f, e)| f == fr && e == en)
@@ -47,7 +71,11 @@ pub(crate) fn intern(fr: &str, en: &str) -> usize {
 /// always compiled in; English everywhere but in the app's wasm (`cfg(all_languages)`), which gets
 /// it at run time from the language pack `i18n::pack` reads.
 pub(crate) fn tables() -> String {
-    TABLE.with_borrow(|table| {
+    table(&TABLE, "TEXTS") + &table(&HINTS, "HINTS")
+}
+
+fn table(which: &'static std::thread::LocalKey<Table>, name: &str) -> String {
+    which.with_borrow(|table| {
         let n = table.len();
         let list = |pick: fn(&(String, String)) -> &String| {
             table
@@ -57,10 +85,10 @@ pub(crate) fn tables() -> String {
                 .join(",\n    ")
         };
         format!(
-            "pub const N_TEXTS: usize = {n};\n\
-             pub static FR_TEXTS: [&str; {n}] = [\n    {}\n];\n\
+            "pub const N_{name}: usize = {n};\n\
+             pub static FR_{name}: [&str; {n}] = [\n    {}\n];\n\
              #[cfg(all_languages)]\n\
-             pub static EN_TEXTS: [&str; {n}] = [\n    {}\n];\n",
+             pub static EN_{name}: [&str; {n}] = [\n    {}\n];\n",
             list(|t| &t.0),
             list(|t| &t.1)
         )

@@ -10,6 +10,11 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text(pub(crate) u16);
 
+/// A hint only the walk shows (how to answer, which document, where to find a figure): its index
+/// in tables of its own, so that the on-demand module, which never shows one, does not carry them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hint(pub(crate) u16);
+
 /// A step of the 0–4 maturity scale.
 #[derive(Debug)]
 pub struct LevelInfo {
@@ -113,14 +118,14 @@ pub struct RequirementAnswer {
 #[derive(Debug)]
 pub struct LabelHelp {
     pub label: Text,
-    pub help: Text,
+    pub help: Hint,
 }
 
 /// A title and the help under it.
 #[derive(Debug)]
 pub struct TitleHelp {
     pub title: Text,
-    pub help: Text,
+    pub help: Hint,
 }
 
 /// One thing the standard requires of the management system, asked as a plain question.
@@ -135,8 +140,8 @@ pub struct Requirement {
     pub title: Text,
     pub question: Text,
     /// Which document would show it: the evidence field's placeholder.
-    pub evidence_hint: Text,
-    pub help: Option<Text>,
+    pub evidence_hint: Hint,
+    pub help: Option<Hint>,
 }
 
 /// Who holds an area of action in the community.
@@ -144,7 +149,7 @@ pub struct Requirement {
 pub struct HolderInfo {
     pub id: &'static str,
     pub title: Text,
-    pub hint: Text,
+    pub hint: Hint,
     /// The holder as named inside a sentence ("the inter-municipal body").
     pub in_sentence: Text,
 }
@@ -175,8 +180,8 @@ pub struct Indicator {
     /// Index in [`AREAS`].
     pub area: usize,
     pub title: Text,
-    pub unit_hint: Text,
-    pub source_hint: Text,
+    pub unit_hint: Hint,
+    pub source_hint: Hint,
     /// Index in [`INDICATOR_THEMES`].
     pub theme: usize,
 }

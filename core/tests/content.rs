@@ -7,49 +7,106 @@ use autodiag_core::content::*;
 use autodiag_core::i18n::Lang;
 use std::collections::HashSet;
 
-fn all_texts() -> Vec<(String, Text)> {
+/// A content text or a hint, read the same way (hints live in tables of their own).
+#[derive(Clone, Copy)]
+enum Words {
+    Text(Text),
+    Hint(Hint),
+}
+
+impl Words {
+    fn get(&self, lang: Lang) -> &'static str {
+        match self {
+            Words::Text(t) => t.get(lang),
+            Words::Hint(h) => h.get(lang),
+        }
+    }
+    fn fr(&self) -> &'static str {
+        self.get(Lang::Fr)
+    }
+    fn en(&self) -> &'static str {
+        self.get(Lang::En)
+    }
+}
+
+impl From<Text> for Words {
+    fn from(t: Text) -> Self {
+        Words::Text(t)
+    }
+}
+
+impl From<Hint> for Words {
+    fn from(h: Hint) -> Self {
+        Words::Hint(h)
+    }
+}
+
+fn push(out: &mut Vec<(String, Words)>, place: String, t: impl Into<Words>) {
+    out.push((place, t.into()));
+}
+
+fn all_texts() -> Vec<(String, Words)> {
     let mut out = Vec::new();
-    let mut push = |place: String, t: Text| out.push((place, t));
     for l in &LEVELS {
-        push(format!("levels.{}.title", l.id), l.title);
-        push(format!("levels.{}.descriptor", l.id), l.descriptor);
+        push(&mut out, format!("levels.{}.title", l.id), l.title);
+        push(
+            &mut out,
+            format!("levels.{}.descriptor", l.id),
+            l.descriptor,
+        );
     }
     for n in &NON_ANSWERS {
-        push(format!("non_answers.{}.title", n.id), n.title);
-        push(format!("non_answers.{}.descriptor", n.id), n.descriptor);
+        push(&mut out, format!("non_answers.{}.title", n.id), n.title);
+        push(
+            &mut out,
+            format!("non_answers.{}.descriptor", n.id),
+            n.descriptor,
+        );
     }
     for p in &PRIORITIES {
-        push(format!("priorities.{}", p.id), p.title);
+        push(&mut out, format!("priorities.{}", p.id), p.title);
     }
     for c in &CONTRIBUTION_LEVELS {
-        push(format!("contribution_levels.{}", c.id), c.title);
+        push(&mut out, format!("contribution_levels.{}", c.id), c.title);
     }
     for p in &PHASES {
-        push(format!("phases.{}", p.id), p.title);
+        push(&mut out, format!("phases.{}", p.id), p.title);
     }
     for p in &PURPOSES {
-        push(format!("purposes.{}.title", p.id), p.title);
-        push(format!("purposes.{}.description", p.id), p.description);
+        push(&mut out, format!("purposes.{}.title", p.id), p.title);
+        push(
+            &mut out,
+            format!("purposes.{}.description", p.id),
+            p.description,
+        );
         for (i, q) in p.questions.iter().enumerate() {
-            push(format!("purposes.{}.questions[{i}]", p.id), *q);
+            push(&mut out, format!("purposes.{}.questions[{i}]", p.id), *q);
         }
     }
     for a in &AREAS {
-        push(format!("areas.{}.title", a.id), a.title);
-        push(format!("areas.{}.description", a.id), a.description);
+        push(&mut out, format!("areas.{}.title", a.id), a.title);
+        push(
+            &mut out,
+            format!("areas.{}.description", a.id),
+            a.description,
+        );
         for (i, q) in a.questions.iter().enumerate() {
-            push(format!("areas.{}.questions[{i}]", a.id), *q);
+            push(&mut out, format!("areas.{}.questions[{i}]", a.id), *q);
         }
     }
     for c in &CLAUSES {
-        push(format!("clauses.{}.title", c.id), c.title);
-        push(format!("clauses.{}.description", c.id), c.description);
+        push(&mut out, format!("clauses.{}.title", c.id), c.title);
+        push(
+            &mut out,
+            format!("clauses.{}.description", c.id),
+            c.description,
+        );
         for (i, q) in c.questions.iter().enumerate() {
-            push(format!("clauses.{}.questions[{i}]", c.id), *q);
+            push(&mut out, format!("clauses.{}.questions[{i}]", c.id), *q);
         }
     }
     for t in &INDICATOR_THEMES {
-        push(format!("indicator_themes.{}", t.id), t.title);
+        push(&mut out, format!("indicator_themes.{}", t.id), t.title);
     }
     out.extend(v2_texts());
     out
@@ -251,60 +308,94 @@ fn content_version_moves_with_the_content() {
 }
 
 /// Every text of content version 2 (requirements, holders, indicators, further reading).
-fn v2_texts() -> Vec<(String, Text)> {
+fn v2_texts() -> Vec<(String, Words)> {
     let mut out = Vec::new();
-    let mut push = |place: String, t: Text| out.push((place, t));
     for a in &REQUIREMENT_ANSWERS {
-        push(format!("answers.{}.title", a.id), a.title);
-        push(format!("answers.{}.descriptor", a.id), a.descriptor);
-    }
-    push("evidence_field.label".into(), EVIDENCE_FIELD.label);
-    push("evidence_field.help".into(), EVIDENCE_FIELD.help);
-    for r in &REQUIREMENTS {
-        push(format!("requirements.{}.title", r.id), r.title);
-        push(format!("requirements.{}.question", r.id), r.question);
+        push(&mut out, format!("answers.{}.title", a.id), a.title);
         push(
+            &mut out,
+            format!("answers.{}.descriptor", a.id),
+            a.descriptor,
+        );
+    }
+    push(
+        &mut out,
+        "evidence_field.label".into(),
+        EVIDENCE_FIELD.label,
+    );
+    push(&mut out, "evidence_field.help".into(), EVIDENCE_FIELD.help);
+    for r in &REQUIREMENTS {
+        push(&mut out, format!("requirements.{}.title", r.id), r.title);
+        push(
+            &mut out,
+            format!("requirements.{}.question", r.id),
+            r.question,
+        );
+        push(
+            &mut out,
             format!("requirements.{}.evidence_hint", r.id),
             r.evidence_hint,
         );
         if let Some(h) = r.help {
-            push(format!("requirements.{}.help", r.id), h);
+            push(&mut out, format!("requirements.{}.help", r.id), h);
         }
     }
-    push("holders.question.title".into(), HOLDER_QUESTION.title);
-    push("holders.question.help".into(), HOLDER_QUESTION.help);
+    push(
+        &mut out,
+        "holders.question.title".into(),
+        HOLDER_QUESTION.title,
+    );
+    push(
+        &mut out,
+        "holders.question.help".into(),
+        HOLDER_QUESTION.help,
+    );
     for h in &HOLDERS {
-        push(format!("holders.{}.title", h.id), h.title);
-        push(format!("holders.{}.hint", h.id), h.hint);
-        push(format!("holders.{}.in_sentence", h.id), h.in_sentence);
+        push(&mut out, format!("holders.{}.title", h.id), h.title);
+        push(&mut out, format!("holders.{}.hint", h.id), h.hint);
+        push(
+            &mut out,
+            format!("holders.{}.in_sentence", h.id),
+            h.in_sentence,
+        );
     }
-    push("holders.level_note".into(), HOLDER_LEVEL_NOTE);
+    push(&mut out, "holders.level_note".into(), HOLDER_LEVEL_NOTE);
     for (i, t) in PARTICIPATION_LEVELS.iter().enumerate() {
-        push(format!("participation_levels[{i}]"), *t);
+        push(&mut out, format!("participation_levels[{i}]"), *t);
     }
     for t in &HOLDER_TEMPLATES {
         push(
+            &mut out,
             format!("holder_templates.{}.finding", HOLDERS[t.holder].id),
             t.finding,
         );
         for (i, a) in t.actions.iter().enumerate() {
             push(
+                &mut out,
                 format!("holder_templates.{}.actions[{i}]", HOLDERS[t.holder].id),
                 *a,
             );
         }
     }
-    push("nobody_flag.title".into(), NOBODY_FLAG.title);
-    push("nobody_flag.finding".into(), NOBODY_FLAG.finding);
-    push("unknown_find_out".into(), UNKNOWN_FIND_OUT);
+    push(&mut out, "nobody_flag.title".into(), NOBODY_FLAG.title);
+    push(&mut out, "nobody_flag.finding".into(), NOBODY_FLAG.finding);
+    push(&mut out, "unknown_find_out".into(), UNKNOWN_FIND_OUT);
     for x in &INDICATORS {
-        push(format!("indicators.{}.title", x.id), x.title);
-        push(format!("indicators.{}.unit_hint", x.id), x.unit_hint);
-        push(format!("indicators.{}.source_hint", x.id), x.source_hint);
+        push(&mut out, format!("indicators.{}.title", x.id), x.title);
+        push(
+            &mut out,
+            format!("indicators.{}.unit_hint", x.id),
+            x.unit_hint,
+        );
+        push(
+            &mut out,
+            format!("indicators.{}.source_hint", x.id),
+            x.source_hint,
+        );
     }
     for l in &READING {
-        push(format!("reading.{}.title", l.id), l.title);
-        push(format!("reading.{}.what", l.id), l.what);
+        push(&mut out, format!("reading.{}.title", l.id), l.title);
+        push(&mut out, format!("reading.{}.what", l.id), l.what);
     }
     out
 }

@@ -56,6 +56,26 @@ impl Lang {
     }
 }
 
+impl crate::content::Hint {
+    /// The hint in `lang`, as [`Text::get`](crate::content::Text::get) (its own tables).
+    #[inline(never)]
+    pub fn get(self, lang: Lang) -> &'static str {
+        let i = usize::from(self.0);
+        match lang {
+            Lang::Fr => crate::content::FR_HINTS[i],
+            Lang::En => pack::english().map_or(crate::content::FR_HINTS[i], |p| p.hints[i]),
+        }
+    }
+
+    pub fn fr(self) -> &'static str {
+        self.get(Lang::Fr)
+    }
+
+    pub fn en(self) -> &'static str {
+        self.get(Lang::En)
+    }
+}
+
 impl crate::content::Text {
     /// The text in `lang`; in French while `lang`'s pack is not installed. Not inlined: it is
     /// called in hundreds of places, and one copy of it is smaller.
@@ -79,7 +99,7 @@ impl crate::content::Text {
 
 /// Declares the tables' structs: `repr(C)` and made of nothing but `&'static str` (checked at
 /// compile time through [`Words`]), so that a table has the layout of an array of strings and a
-/// language pack becomes one without code per field (`pack::read_ui`).
+/// language pack becomes one without code per field (`pack::read_words`).
 macro_rules! words {
     ($(
         $(#[$sm:meta])*

@@ -2,8 +2,9 @@
 //! array of strings, so that the wasm carries French only and fetches English when a user needs
 //! it (issue 13: about 15 kB gzip less for everyone).
 //!
-//! The array is `["autodiag-37101-lang", <lang>, <fingerprint>, <content texts…>, <interface
-//! words…>]`, each part in the order of the build's own tables. The fingerprint covers every
+//! The array is `["autodiag-37101-lang", <lang>, <fingerprint>, <content texts…>, <content
+//! hints…>, <interface words: both modules', the report's, the walk's…>]`, each part in the order
+//! of the build's own tables. The fingerprint covers every
 //! source of those tables: a pack from another build is refused whole, never half applied.
 //!
 //! Native builds (tools, tests) compile every language in (`cfg(all_languages)`, see core/build/),
@@ -75,6 +76,8 @@ pub struct Pack {
     pub walk: &'static WalkUi,
     /// The content's texts, by `content::Text` index.
     pub texts: &'static [&'static str],
+    /// The content's hints, by `content::Hint` index.
+    pub hints: &'static [&'static str],
 }
 
 /// Why a pack was refused.
@@ -95,6 +98,7 @@ pub(crate) fn english() -> Option<&'static Pack> {
             report: &super::REPORT_EN,
             walk: &super::WALK_EN,
             texts: &crate::content::EN_TEXTS,
+            hints: &crate::content::EN_HINTS,
         };
         Some(&EN)
     }
@@ -131,7 +135,7 @@ pub fn install(json: &str) -> Result<Lang, PackError> {
 
 /// Checks a pack's header and reads its tables.
 fn parse(words: Vec<String>) -> Result<(Lang, Pack), PackError> {
-    let n_texts = crate::content::N_TEXTS;
+    let (n_texts, n_hints) = (crate::content::N_TEXTS, crate::content::N_HINTS);
     let [magic, lang, fingerprint] = words.get(..3).ok_or(PackError::Malformed)? else {
         return Err(PackError::Malformed);
     };
@@ -139,7 +143,7 @@ fn parse(words: Vec<String>) -> Result<(Lang, Pack), PackError> {
         Some(Lang::En) if magic == MAGIC && fingerprint == FINGERPRINT => Lang::En,
         _ => return Err(PackError::Mismatch),
     };
-    if words.len() != 3 + n_texts + UI_WORDS + REPORT_WORDS + WALK_WORDS {
+    if words.len() != 3 + n_texts + n_hints + UI_WORDS + REPORT_WORDS + WALK_WORDS {
         return Err(PackError::Mismatch);
     }
     // Checked whole before anything is kept: a refused pack leaks nothing.
@@ -150,6 +154,7 @@ fn parse(words: Vec<String>) -> Result<(Lang, Pack), PackError> {
         .collect::<Vec<_>>()
         .leak();
     let (texts, rest) = words.split_at(n_texts);
+    let (hints, rest) = rest.split_at(n_hints);
     let (ui, rest) = rest.split_at(UI_WORDS);
     let (report, walk) = rest.split_at(REPORT_WORDS);
     Ok((
@@ -159,6 +164,7 @@ fn parse(words: Vec<String>) -> Result<(Lang, Pack), PackError> {
             report: read_words(report).ok_or(PackError::Mismatch)?,
             walk: read_words(walk).ok_or(PackError::Mismatch)?,
             texts,
+            hints,
         },
     ))
 }
@@ -169,22 +175,32 @@ pub const FINGERPRINT: &str = env!("AUTODIAG_PACK_FINGERPRINT");
 /// The pack of `lang` as the build publishes it (`lang-en-<hash>.json`).
 #[cfg(all_languages)]
 pub fn to_json(lang: Lang) -> String {
-    let (ui, report, walk, texts): (&Ui, &ReportUi, &WalkUi, &[&str]) = match lang {
+    type Tables = (
+        &'static Ui,
+        &'static ReportUi,
+        &'static WalkUi,
+        &'static [&'static str],
+        &'static [&'static str],
+    );
+    let (ui, report, walk, texts, hints): Tables = match lang {
         Lang::Fr => (
             &super::FR,
             &super::REPORT_FR,
             &super::WALK_FR,
             &crate::content::FR_TEXTS,
+            &crate::content::FR_HINTS,
         ),
         Lang::En => (
             &super::EN,
             &super::REPORT_EN,
             &super::WALK_EN,
             &crate::content::EN_TEXTS,
+            &crate::content::EN_HINTS,
         ),
     };
     let mut words = vec![MAGIC, lang.id(), FINGERPRINT];
     words.extend_from_slice(texts);
+    words.extend_from_slice(hints);
     ui.write(&mut words);
     report.write(&mut words);
     walk.write(&mut words);
