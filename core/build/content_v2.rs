@@ -344,8 +344,8 @@ pub(crate) fn content_v2(theme_ids: &[&str]) -> String {
         writeln!(
             o,
             "    HolderTemplate {{ holder: {holder}, finding: {}, actions: {} }},",
-            text(&t.finding, &format!("{place}.finding")),
-            texts_in(&t.actions, &format!("{place}.actions"))
+            note(&t.finding, &format!("{place}.finding")),
+            notes(&t.actions, &format!("{place}.actions"))
         )
         .unwrap();
     }
@@ -353,15 +353,15 @@ pub(crate) fn content_v2(theme_ids: &[&str]) -> String {
     writeln!(
         o,
         "pub static NOBODY_FLAG: Flag = Flag {{ title: {}, finding: {}, actions: {} }};",
-        text(&h.nobody_flag.title, "nobody_flag.title"),
-        text(&h.nobody_flag.finding, "nobody_flag.finding"),
-        texts_in(&h.nobody_flag.actions, "nobody_flag.actions")
+        note(&h.nobody_flag.title, "nobody_flag.title"),
+        note(&h.nobody_flag.finding, "nobody_flag.finding"),
+        notes(&h.nobody_flag.actions, "nobody_flag.actions")
     )
     .unwrap();
     writeln!(
         o,
-        "pub static UNKNOWN_FIND_OUT: Text = {};",
-        text(&h.unknown_find_out.text, "unknown_find_out.text")
+        "pub static UNKNOWN_FIND_OUT: Note = {};",
+        note(&h.unknown_find_out.text, "unknown_find_out.text")
     )
     .unwrap();
 

@@ -36,6 +36,29 @@ pub(crate) fn hint(t: &Text, place: &str) -> String {
     format!("Hint({})", intern_in(&HINTS, &t.fr, &t.en))
 }
 
+/// A text only the report shows (what a holder means, the actions it suggests): a `Note`, in
+/// tables of their own (`FR_NOTES`, `EN_NOTES`) that the first module never reads.
+pub(crate) fn note(t: &Text, place: &str) -> String {
+    for (lang, s) in [("fr", &t.fr), ("en", &t.en)] {
+        if s.trim().is_empty() {
+            fail(format!("{place}.{lang} is empty"));
+        }
+    }
+    format!("Note({})", intern_in(&NOTES, &t.fr, &t.en))
+}
+
+pub(crate) fn notes(ts: &[Text], place: &str) -> String {
+    if ts.is_empty() {
+        fail(format!("{place} has no entry"));
+    }
+    let items: Vec<String> = ts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| note(t, &format!("{place}[{i}]")))
+        .collect();
+    format!("&[{}]", items.join(", "))
+}
+
 pub(crate) fn opt_hint(t: &Option<Text>, place: &str) -> String {
     t.as_ref()
         .map_or("None".into(), |t| format!("Some({})", hint(t, place)))
@@ -48,6 +71,8 @@ thread_local! {
     static TABLE: Table = const { std::cell::RefCell::new(Vec::new()) };
     /// The same for the hints.
     static HINTS: Table = const { std::cell::RefCell::new(Vec::new()) };
+    /// The same for the notes.
+    static NOTES: Table = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The index of a text in the tables `FR_TEXTS` and `EN_TEXTS`.
@@ -71,7 +96,7 @@ fn intern_in(which: &'static std::thread::LocalKey<Table>, fr: &str, en: &str) -
 /// always compiled in; English everywhere but in the app's wasm (`cfg(all_languages)`), which gets
 /// it at run time from the language pack `i18n::pack` reads.
 pub(crate) fn tables() -> String {
-    table(&TABLE, "TEXTS") + &table(&HINTS, "HINTS")
+    table(&TABLE, "TEXTS") + &table(&HINTS, "HINTS") + &table(&NOTES, "NOTES")
 }
 
 fn table(which: &'static std::thread::LocalKey<Table>, name: &str) -> String {

@@ -15,6 +15,11 @@ pub struct Text(pub(crate) u16);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hint(pub(crate) u16);
 
+/// A text only the report shows (what a holder means for the community, the actions it
+/// suggests): its index in tables of its own, so that the first module does not carry them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Note(pub(crate) u16);
+
 /// A step of the 0–4 maturity scale.
 #[derive(Debug)]
 pub struct LevelInfo {
@@ -160,16 +165,16 @@ pub struct HolderTemplate {
     /// Index in [`HOLDERS`].
     pub holder: usize,
     /// With `{area}` (and possibly `{holder}`) to fill.
-    pub finding: Text,
-    pub actions: &'static [Text],
+    pub finding: Note,
+    pub actions: &'static [Note],
 }
 
 /// What the profile says when nobody holds an area.
 #[derive(Debug)]
 pub struct Flag {
-    pub title: Text,
-    pub finding: Text,
-    pub actions: &'static [Text],
+    pub title: Note,
+    pub finding: Note,
+    pub actions: &'static [Note],
 }
 
 /// An indicator a small community can follow, suggested for one area.

@@ -3,7 +3,7 @@
 //! how many requirements are met. Pure text, so it is tested natively; the views only place it.
 
 use crate::content::{
-    Text, AREAS, CLAUSES, HOLDER_TEMPLATES, NOBODY_FLAG, PURPOSES, REQUIREMENTS, UNKNOWN_FIND_OUT,
+    Note, AREAS, CLAUSES, HOLDER_TEMPLATES, NOBODY_FLAG, PURPOSES, REQUIREMENTS, UNKNOWN_FIND_OUT,
 };
 use crate::i18n::holder_info;
 use crate::i18n::{fill, Lang};
@@ -107,7 +107,7 @@ pub struct HolderFinding {
     pub nobody: bool,
     pub text: String,
     /// Suggested actions, speaking of taking part and asking the holder.
-    pub actions: &'static [Text],
+    pub actions: &'static [Note],
 }
 
 /// The holder findings of the in-scope areas of a full assessment, in the standard's order.
@@ -119,7 +119,7 @@ pub fn holder_findings(a: &Assessment, lang: Lang) -> Vec<HolderFinding> {
         .filter(|&i| a.areas[i].in_scope)
         .filter_map(|i| {
             let holder = a.areas[i].holder?;
-            let fill_in = |t: &Text| {
+            let fill_in = |t: &Note| {
                 t.get(lang)
                     .replace("{area}", AREAS[i].title.get(lang))
                     .replace("{holder}", holder_info(holder).in_sentence.get(lang))

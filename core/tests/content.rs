@@ -12,6 +12,7 @@ use std::collections::HashSet;
 enum Words {
     Text(Text),
     Hint(Hint),
+    Note(Note),
 }
 
 impl Words {
@@ -19,6 +20,7 @@ impl Words {
         match self {
             Words::Text(t) => t.get(lang),
             Words::Hint(h) => h.get(lang),
+            Words::Note(n) => n.get(lang),
         }
     }
     fn fr(&self) -> &'static str {
@@ -32,6 +34,12 @@ impl Words {
 impl From<Text> for Words {
     fn from(t: Text) -> Self {
         Words::Text(t)
+    }
+}
+
+impl From<Note> for Words {
+    fn from(n: Note) -> Self {
+        Words::Note(n)
     }
 }
 

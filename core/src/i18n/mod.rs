@@ -76,6 +76,26 @@ impl crate::content::Hint {
     }
 }
 
+impl crate::content::Note {
+    /// The note in `lang`, as [`Text::get`](crate::content::Text::get) (its own tables).
+    #[inline(never)]
+    pub fn get(self, lang: Lang) -> &'static str {
+        let i = usize::from(self.0);
+        match lang {
+            Lang::Fr => crate::content::FR_NOTES[i],
+            Lang::En => pack::english().map_or(crate::content::FR_NOTES[i], |p| p.notes[i]),
+        }
+    }
+
+    pub fn fr(self) -> &'static str {
+        self.get(Lang::Fr)
+    }
+
+    pub fn en(self) -> &'static str {
+        self.get(Lang::En)
+    }
+}
+
 impl crate::content::Text {
     /// The text in `lang`; in French while `lang`'s pack is not installed. Not inlined: it is
     /// called in hundreds of places, and one copy of it is smaller.

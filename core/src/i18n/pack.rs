@@ -3,7 +3,7 @@
 //! it (issue 13: about 15 kB gzip less for everyone).
 //!
 //! The array is `["autodiag-37101-lang", <lang>, <fingerprint>, <content texts…>, <content
-//! hints…>, <interface words: both modules', the report's, the walk's…>]`, each part in the order
+//! hints…>, <content notes…>, <interface words: both modules', the report's, the walk's…>]`, each part in the order
 //! of the build's own tables. The fingerprint covers every
 //! source of those tables: a pack from another build is refused whole, never half applied.
 //!
@@ -78,6 +78,8 @@ pub struct Pack {
     pub texts: &'static [&'static str],
     /// The content's hints, by `content::Hint` index.
     pub hints: &'static [&'static str],
+    /// The content's notes, by `content::Note` index.
+    pub notes: &'static [&'static str],
 }
 
 /// Why a pack was refused.
@@ -99,6 +101,7 @@ pub(crate) fn english() -> Option<&'static Pack> {
             walk: &super::WALK_EN,
             texts: &crate::content::EN_TEXTS,
             hints: &crate::content::EN_HINTS,
+            notes: &crate::content::EN_NOTES,
         };
         Some(&EN)
     }
@@ -135,7 +138,11 @@ pub fn install(json: &str) -> Result<Lang, PackError> {
 
 /// Checks a pack's header and reads its tables.
 fn parse(words: Vec<String>) -> Result<(Lang, Pack), PackError> {
-    let (n_texts, n_hints) = (crate::content::N_TEXTS, crate::content::N_HINTS);
+    let (n_texts, n_hints, n_notes) = (
+        crate::content::N_TEXTS,
+        crate::content::N_HINTS,
+        crate::content::N_NOTES,
+    );
     let [magic, lang, fingerprint] = words.get(..3).ok_or(PackError::Malformed)? else {
         return Err(PackError::Malformed);
     };
@@ -143,7 +150,7 @@ fn parse(words: Vec<String>) -> Result<(Lang, Pack), PackError> {
         Some(Lang::En) if magic == MAGIC && fingerprint == FINGERPRINT => Lang::En,
         _ => return Err(PackError::Mismatch),
     };
-    if words.len() != 3 + n_texts + n_hints + UI_WORDS + REPORT_WORDS + WALK_WORDS {
+    if words.len() != 3 + n_texts + n_hints + n_notes + UI_WORDS + REPORT_WORDS + WALK_WORDS {
         return Err(PackError::Mismatch);
     }
     // Checked whole before anything is kept: a refused pack leaks nothing.
@@ -155,6 +162,7 @@ fn parse(words: Vec<String>) -> Result<(Lang, Pack), PackError> {
         .leak();
     let (texts, rest) = words.split_at(n_texts);
     let (hints, rest) = rest.split_at(n_hints);
+    let (notes, rest) = rest.split_at(n_notes);
     let (ui, rest) = rest.split_at(UI_WORDS);
     let (report, walk) = rest.split_at(REPORT_WORDS);
     Ok((
@@ -165,6 +173,7 @@ fn parse(words: Vec<String>) -> Result<(Lang, Pack), PackError> {
             walk: read_words(walk).ok_or(PackError::Mismatch)?,
             texts,
             hints,
+            notes,
         },
     ))
 }
@@ -181,14 +190,16 @@ pub fn to_json(lang: Lang) -> String {
         &'static WalkUi,
         &'static [&'static str],
         &'static [&'static str],
+        &'static [&'static str],
     );
-    let (ui, report, walk, texts, hints): Tables = match lang {
+    let (ui, report, walk, texts, hints, notes): Tables = match lang {
         Lang::Fr => (
             &super::FR,
             &super::REPORT_FR,
             &super::WALK_FR,
             &crate::content::FR_TEXTS,
             &crate::content::FR_HINTS,
+            &crate::content::FR_NOTES,
         ),
         Lang::En => (
             &super::EN,
@@ -196,11 +207,13 @@ pub fn to_json(lang: Lang) -> String {
             &super::WALK_EN,
             &crate::content::EN_TEXTS,
             &crate::content::EN_HINTS,
+            &crate::content::EN_NOTES,
         ),
     };
     let mut words = vec![MAGIC, lang.id(), FINGERPRINT];
     words.extend_from_slice(texts);
     words.extend_from_slice(hints);
+    words.extend_from_slice(notes);
     ui.write(&mut words);
     report.write(&mut words);
     walk.write(&mut words);
