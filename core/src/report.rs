@@ -19,7 +19,8 @@ use crate::content::{
     N_REQUIREMENTS, PURPOSES, READING, REQUIREMENTS,
 };
 use crate::findings::{
-    gaps, holder_findings, met_summary, priority_reason, strengths, unknown_text, unknown_texts,
+    demonstrated_summary, gaps, holder_findings, met_summary, mismatches, priority_reason,
+    strengths, unknown_text, unknown_texts,
 };
 use crate::i18n::{answer_text, clause_name, holder_info, met_text, priority_title};
 use crate::i18n::{fill, Lang};
@@ -303,12 +304,17 @@ pub fn headline(a: &Assessment, s: &Scores, lang: Lang) -> Block {
                 score_text(s.management.phase(ph), lang),
             )
         }));
+        let r = &s.requirements;
         facts.push(Fact {
             wide: true,
             ..fact(
-                lang.report().requirements_met,
-                met_summary(&s.requirements.overall, lang),
+                lang.report().demonstrated_label,
+                demonstrated_summary(r.demonstrated(), &r.overall, lang),
             )
+        });
+        facts.push(Fact {
+            wide: true,
+            ..fact(lang.report().declared_label, met_summary(&r.overall, lang))
         });
     }
     Block::Facts {
@@ -360,11 +366,61 @@ pub fn purposes_table(
     }
 }
 
+/// A share, or "–" where there is none.
+fn share_text(share: Option<f64>, lang: Lang) -> String {
+    share.map_or_else(|| "–".to_string(), |x| percent(x, lang))
+}
+
+/// Per PDCA phase, how many requirements, and the demonstrated and declared shares: Plan holds
+/// 14 of the 27, so the phases are read side by side.
+pub fn phases_table(s: &Scores, lang: Lang) -> Table {
+    let r = &s.requirements;
+    let body = Pdca::ALL
+        .iter()
+        .zip(&r.phases)
+        .map(|(ph, c)| Row {
+            head: ph.info().title.get(lang).to_string(),
+            cells: vec![
+                Cell::num(c.asked.to_string()),
+                Cell::num(share_text(
+                    c.demonstrated().filter(|_| r.has_documents()),
+                    lang,
+                )),
+                Cell::num(share_text(c.share(), lang)),
+            ],
+            ..Row::default()
+        })
+        .collect();
+    Table {
+        class: "data readiness-phases",
+        caption: Some(lang.report().phases_caption.to_string()),
+        head: [
+            lang.report().col_phase,
+            lang.report().col_asked,
+            lang.report().col_demonstrated,
+            lang.report().col_share,
+        ]
+        .map(String::from)
+        .to_vec(),
+        body,
+        foot: vec![Row {
+            head: lang.report().col_total.to_string(),
+            cells: vec![
+                Cell::num(r.overall.asked.to_string()),
+                Cell::num(share_text(r.demonstrated(), lang)),
+                Cell::num(share_text(r.overall.share(), lang)),
+            ],
+            ..Row::default()
+        }],
+    }
+}
+
 /// Per clause, what is met, partly met, not met and still to check, then the total: the view a
 /// council reads.
 pub fn readiness_table(s: &Scores, lang: Lang) -> Table {
     let r = &s.requirements;
-    let row = |head: String, c: &MetCounts| {
+    let documents = r.has_documents();
+    let row = |head: String, c: &MetCounts, demonstrated: Option<f64>| {
         let counts = [
             c.yes,
             c.partly,
@@ -373,15 +429,15 @@ pub fn readiness_table(s: &Scores, lang: Lang) -> Table {
             c.na,
             c.asked - c.answered(),
         ];
-        let share = c
-            .share()
-            .map_or_else(|| "–".to_string(), |x| percent(x, lang));
         Row {
             head,
             cells: counts
                 .iter()
                 .map(|n| Cell::num(n.to_string()))
-                .chain([Cell::num(share)])
+                .chain([
+                    Cell::num(share_text(demonstrated.filter(|_| documents), lang)),
+                    Cell::num(share_text(c.share(), lang)),
+                ])
                 .collect(),
             ..Row::default()
         }
@@ -397,15 +453,63 @@ pub fn readiness_table(s: &Scores, lang: Lang) -> Table {
             lang.report().col_unknown,
             lang.report().col_na,
             lang.report().col_unanswered,
+            lang.report().col_demonstrated,
             lang.report().col_share,
         ]
         .map(String::from)
         .to_vec(),
         body: (0..CLAUSES.len())
-            .map(|i| row(clause_name(i, lang), &r.clauses[i]))
+            .map(|i| {
+                let c = &r.clauses[i];
+                row(clause_name(i, lang), c, c.demonstrated())
+            })
             .collect(),
-        foot: vec![row(lang.report().col_total.to_string(), &r.overall)],
+        foot: vec![row(
+            lang.report().col_total.to_string(),
+            &r.overall,
+            r.demonstrated(),
+        )],
     }
+}
+
+/// The requirements answered « Sans objet », each with its reason or « raison manquante »: a
+/// declaration of conformity accepts none. `None` when there is none.
+pub fn exclusions(a: &Assessment, s: &Scores, lang: Lang) -> Option<Block> {
+    if s.requirements.excluded.is_empty() {
+        return None;
+    }
+    let items = s
+        .requirements
+        .excluded
+        .iter()
+        .map(|&r| {
+            let reason = a.requirements[r].evidence.trim();
+            let (class, why) = if reason.is_empty() {
+                ("flag", lang.report().reason_missing.to_string())
+            } else {
+                ("", fill(lang.report().reason_given, &[reason]))
+            };
+            Item {
+                class,
+                parts: vec![
+                    Inline::Strong(REQUIREMENTS[r].title.get(lang).to_string()),
+                    Inline::Text(format!(
+                        " ({}) — {why}",
+                        clause_name(REQUIREMENTS[r].clause, lang)
+                    )),
+                ],
+                ..Item::default()
+            }
+        })
+        .collect();
+    Some(section(
+        "report-section exclusions",
+        vec![
+            h(2, lang.report().exclusions_heading),
+            p(lang.report().exclusions_intro),
+            list(false, "", items),
+        ],
+    ))
 }
 
 /// The requirements answered `no` or `partly`, clause by clause, each with its answer, its
@@ -553,14 +657,16 @@ pub fn review(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
             .priorities
             .iter()
             .map(|&i| {
-                let gap = s.areas[i].map_or(0, |x| x.gap).to_string();
+                let why = s.areas[i]
+                    .map(|x| crate::findings::step_text(&x, lang))
+                    .unwrap_or_default();
                 Item {
                     parts: vec![
                         Inline::Goto {
                             step: Step::Area(i),
                             label: AREAS[i].title.get(lang).to_string(),
                         },
-                        Inline::Text(format!(" – {}", fill(lang.report().priority_why, &[&gap]))),
+                        Inline::Text(format!(" – {why}")),
                     ],
                     ..Item::default()
                 }
@@ -659,11 +765,14 @@ pub fn profile(
         blocks.push(section(
             "report-section unmet-section",
             vec![
+                // Per phase: Plan holds 14 of the 27, so the phases are read side by side.
+                Block::Table(phases_table(s, lang)),
                 h(2, lang.report().unmet_heading),
                 para("no-print", lang.report().unmet_intro),
                 unmet(a, s, lang),
             ],
         ));
+        blocks.extend(exclusions(a, s, lang));
     }
     blocks.extend(findings(a, s, lang));
     blocks.extend(followed_indicators(a, lang));
@@ -799,15 +908,22 @@ fn top_priorities(a: &Assessment, s: &Scores, lang: Lang) -> Block {
 /// notes given, each section left out when it has nothing to say.
 fn findings(a: &Assessment, s: &Scores, lang: Lang) -> Vec<Block> {
     let ui = lang.ui();
-    let mut blocks = vec![section(
-        "report-section",
-        vec![
-            h(2, lang.report().strengths_heading),
-            texts_or(strengths(s, lang), lang.report().no_priorities),
-            h(2, lang.report().gaps_heading),
-            texts_or(gaps(a, s, lang), lang.report().no_priorities),
-        ],
-    )];
+    // Each list only when it has something to say: no gap is shown without a target set.
+    let mut first = Vec::new();
+    for (heading, texts) in [
+        (lang.report().strengths_heading, strengths(s, lang)),
+        (lang.report().gaps_heading, gaps(a, s, lang)),
+        (lang.report().mismatch_heading, mismatches(a, s, lang)),
+    ] {
+        if !texts.is_empty() {
+            first.push(h(2, heading));
+            first.push(texts_or(texts, ""));
+        }
+    }
+    let mut blocks = Vec::new();
+    if !first.is_empty() {
+        blocks.push(section("report-section", first));
+    }
     let holders: Vec<Item> = holder_findings(a, lang)
         .into_iter()
         .map(|f| {

@@ -25,7 +25,7 @@ pub struct Scores {
     pub priorities: Vec<usize>,
 }
 
-/// How many requirements got each answer.
+/// How many requirements got each answer, and how many of them name a document.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MetCounts {
     pub yes: usize,
@@ -35,6 +35,12 @@ pub struct MetCounts {
     pub unknown: usize,
     /// Requirements asked: answered or not.
     pub asked: usize,
+    /// `yes` answers whose evidence names a document (not blank once trimmed).
+    pub yes_documented: usize,
+    /// `partly` answers whose evidence names a document.
+    pub partly_documented: usize,
+    /// `na` answers that give no reason (their evidence is blank).
+    pub na_unexplained: usize,
 }
 
 impl MetCounts {
@@ -42,35 +48,110 @@ impl MetCounts {
         self.yes + self.partly + self.no + self.na + self.unknown
     }
 
-    /// The share of requirements met, partly counting half, over those scored (`yes`, `partly`,
-    /// `no`); `None` when none is scored.
+    /// **Declared readiness**: the share of requirements met, partly counting half, over those
+    /// scored (`yes`, `partly`, `no`); `None` when none is scored.
     pub fn share(&self) -> Option<f64> {
         let scored = self.yes + self.partly + self.no;
         (scored > 0).then(|| (2 * self.yes + self.partly) as f64 / (2 * scored) as f64)
     }
 
-    fn add(&mut self, met: Option<Met>) {
+    /// **Demonstrated readiness**: `yes` and half of `partly` that name a document, over every
+    /// requirement asked. `na`, `unknown` and unanswered count as not demonstrated. `None` when
+    /// nothing is asked.
+    pub fn demonstrated(&self) -> Option<f64> {
+        (self.asked > 0).then(|| {
+            (2 * self.yes_documented + self.partly_documented) as f64 / (2 * self.asked) as f64
+        })
+    }
+
+    /// Requirements shown by a document: `yes` or `partly` with one named.
+    pub fn documented(&self) -> usize {
+        self.yes_documented + self.partly_documented
+    }
+
+    /// `yes` answers that name no document.
+    pub fn yes_undocumented(&self) -> usize {
+        self.yes - self.yes_documented
+    }
+
+    /// Fewer than 80 % of the requirements asked are answered: a share is provisional.
+    pub fn provisional(&self) -> bool {
+        5 * self.answered() < 4 * self.asked
+    }
+
+    fn add(&mut self, met: Option<Met>, evidence: &str) {
+        let named = !evidence.trim().is_empty();
         self.asked += 1;
         match met {
-            Some(Met::Yes) => self.yes += 1,
-            Some(Met::Partly) => self.partly += 1,
+            Some(Met::Yes) => {
+                self.yes += 1;
+                self.yes_documented += usize::from(named);
+            }
+            Some(Met::Partly) => {
+                self.partly += 1;
+                self.partly_documented += usize::from(named);
+            }
             Some(Met::No) => self.no += 1,
-            Some(Met::Na) => self.na += 1,
+            Some(Met::Na) => {
+                self.na += 1;
+                self.na_unexplained += usize::from(!named);
+            }
             Some(Met::Unknown) => self.unknown += 1,
             None => {}
         }
     }
+
+    fn sum(&mut self, o: &MetCounts) {
+        self.yes += o.yes;
+        self.partly += o.partly;
+        self.no += o.no;
+        self.na += o.na;
+        self.unknown += o.unknown;
+        self.asked += o.asked;
+        self.yes_documented += o.yes_documented;
+        self.partly_documented += o.partly_documented;
+        self.na_unexplained += o.na_unexplained;
+    }
 }
 
-/// The checklist's scores: per clause the mean of its scored requirements, overall the mean of
-/// every scored requirement (not the mean of the clauses).
+/// The checklist's scores: per clause and per PDCA phase the counts behind declared and
+/// demonstrated readiness; overall the counts of every requirement (the declared share is the
+/// mean of every scored requirement, not of the clauses).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Requirements {
     pub overall: MetCounts,
     pub clauses: [MetCounts; N_CLAUSES],
+    /// Plan, Do, Check, Act.
+    pub phases: [MetCounts; 4],
     /// Requirements answered `no` or `partly` (indices into `REQUIREMENTS`), in the standard's
     /// order.
     pub unmet: Vec<usize>,
+    /// Requirements answered `na` (« Sans objet »), in the standard's order: exclusions a
+    /// declaration of conformity does not accept, each to justify.
+    pub excluded: Vec<usize>,
+}
+
+impl Requirements {
+    /// The headline: the mean of the four phases' demonstrated readiness, so that Plan (14 of
+    /// the 27 requirements) cannot outweigh Check and Act. `None` in quick mode, and when no
+    /// requirement names a document at all (a share link and a workshop's consensus carry none):
+    /// then only the declared share is given, never a demonstrated 0 %.
+    pub fn demonstrated(&self) -> Option<f64> {
+        if !self.has_documents() {
+            return None;
+        }
+        let phases: Vec<f64> = self
+            .phases
+            .iter()
+            .filter_map(|p| p.demonstrated())
+            .collect();
+        (!phases.is_empty()).then(|| phases.iter().sum::<f64>() / phases.len() as f64)
+    }
+
+    /// Whether any requirement names a document or a reason.
+    pub fn has_documents(&self) -> bool {
+        self.overall.documented() > 0 || self.overall.na > self.overall.na_unexplained
+    }
 }
 
 /// The checklist's counts and unmet requirements.
@@ -84,11 +165,16 @@ pub fn requirements(assessment: &Assessment) -> Requirements {
         .zip(&assessment.requirements)
         .enumerate()
     {
-        r.overall.add(ans.met);
-        r.clauses[req.clause].add(ans.met);
-        if matches!(ans.met, Some(Met::No | Met::Partly)) {
-            r.unmet.push(i);
+        r.clauses[req.clause].add(ans.met, &ans.evidence);
+        match ans.met {
+            Some(Met::No | Met::Partly) => r.unmet.push(i),
+            Some(Met::Na) => r.excluded.push(i),
+            _ => {}
         }
+    }
+    for (c, counts) in CLAUSES.iter().zip(&r.clauses) {
+        r.overall.sum(counts);
+        r.phases[c.phase as usize].sum(counts);
     }
     r
 }
@@ -96,8 +182,23 @@ pub fn requirements(assessment: &Assessment) -> Requirements {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AreaScore {
     pub level: u8,
-    /// Room to grow: `max(target − level, 0)`, target 4 when none is given.
-    pub gap: u8,
+    /// The target someone set; none is ever assumed.
+    pub target: Option<u8>,
+    /// `max(target − level, 0)`, only against a target someone set.
+    pub gap: Option<u8>,
+}
+
+impl AreaScore {
+    /// How many levels the area's suggested priority counts: the gap to the target set, else
+    /// the next level (1 below level 4): the phased approach of ISO 37111.
+    pub fn step(&self) -> u8 {
+        self.gap.unwrap_or(u8::from(self.level < 4))
+    }
+
+    /// The level to aim at: the target set, else the next level (none at 4).
+    pub fn aim(&self) -> Option<u8> {
+        self.target.or((self.level < 4).then_some(self.level + 1))
+    }
 }
 
 /// Management-system maturity. The overall is the mean of the scored clauses, not of the phases.
@@ -166,12 +267,22 @@ pub fn compute(assessment: &Assessment) -> Scores {
         answered += usize::from(area.level.is_some());
     }
     if full {
-        asked += assessment.clauses.len();
+        // Full mode asks the clauses, the checklist and who holds each area in scope.
+        asked += assessment.clauses.len() + assessment.requirements.len();
         answered += assessment
             .clauses
             .iter()
             .filter(|c| c.level.is_some())
             .count();
+        answered += assessment
+            .requirements
+            .iter()
+            .filter(|r| r.met.is_some())
+            .count();
+        for area in assessment.areas.iter().filter(|a| a.in_scope) {
+            asked += 1;
+            answered += usize::from(area.holder.is_some());
+        }
     }
 
     let levels: [Option<u8>; N_AREAS] = std::array::from_fn(|a| {
@@ -181,10 +292,11 @@ pub fn compute(assessment: &Assessment) -> Scores {
     });
     let areas: [Option<AreaScore>; N_AREAS] = std::array::from_fn(|a| {
         levels[a].map(|level| {
-            let target = assessment.areas[a].target.map_or(4, |t| t.get());
+            let target = assessment.areas[a].target.map(|t| t.get());
             AreaScore {
                 level,
-                gap: target.saturating_sub(level),
+                target,
+                gap: target.map(|t| t.saturating_sub(level)),
             }
         })
     });
@@ -221,18 +333,28 @@ pub fn compute(assessment: &Assessment) -> Scores {
         Management::default()
     };
 
-    let mut ranked: Vec<(usize, u8, (u64, u64))> = areas
+    // (area, (step, level), rank as a fraction)
+    type Ranked = (usize, (u8, u8), (u64, u64));
+    let mut ranked: Vec<Ranked> = areas
         .iter()
         .enumerate()
         .filter_map(|(a, s)| {
-            s.filter(|s| s.gap > 0)
-                .map(|s| (a, s.gap, rank(assessment, a, s.gap)))
+            s.filter(|s| s.step() > 0)
+                .map(|s| (a, (s.step(), s.level), rank(assessment, a, s.step())))
         })
         .collect();
-    crate::model::sort_small_by(&mut ranked, |(a1, g1, (n1, d1)), (a2, g2, (n2, d2))| {
-        // n1/d1 vs n2/d2 without division; then the larger gap, then the standard's order.
-        (n2 * d1).cmp(&(n1 * d2)).then(g2.cmp(g1)).then(a1.cmp(a2))
-    });
+    crate::model::sort_small_by(
+        &mut ranked,
+        |(a1, (g1, l1), (n1, d1)), (a2, (g2, l2), (n2, d2))| {
+            // n1/d1 vs n2/d2 without division; then the larger step, then the lower level,
+            // then the standard's order.
+            (n2 * d1)
+                .cmp(&(n1 * d2))
+                .then(g2.cmp(g1))
+                .then(l1.cmp(l2))
+                .then(a1.cmp(a2))
+        },
+    );
 
     Scores {
         completion: answered as f64 / asked as f64,

@@ -178,8 +178,9 @@ fn english_has_commas_and_decimal_points() {
     let overall = r.iter().find(|x| x[1] == "overall").unwrap();
     assert_eq!(overall[3], "2.5");
     let completion = r.iter().find(|x| x[1] == "completion").unwrap();
-    // 6 priorities + 11 in-scope areas + 7 clauses asked; 3 areas + 1 clause answered.
-    assert_eq!(completion[3], "0.17");
+    // 6 priorities + 11 in-scope areas + 7 clauses + 27 requirements + 11 holders asked; 3 areas
+    // + 1 clause answered: 4 / 62.
+    assert_eq!(completion[3], "0.06");
 }
 
 #[test]

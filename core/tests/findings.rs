@@ -17,6 +17,7 @@ fn sample() -> Assessment {
     area(&mut a, "mobility").target = Level::new(4);
     area(&mut a, "mobility").holder = Some(Holder::Intermunicipal);
     area(&mut a, "economy").level = level(0);
+    area(&mut a, "economy").target = Level::new(2);
     a
 }
 
@@ -130,10 +131,72 @@ fn requirements_met_are_a_share_with_its_counts() {
     // (2 × 2 + 1) / (2 × 4) = 62.5 %, shown rounded.
     assert_eq!(
         met_summary(&s.requirements.overall, Lang::Fr),
-        "63\u{a0}% — 2 satisfaites, 1 en partie, 1 non satisfaites, 1 à vérifier"
+        "63\u{a0}% — satisfaites\u{a0}: 2\u{202f}; en partie\u{a0}: 1\u{202f}; non satisfaites\u{a0}: 1\u{202f}; à vérifier\u{a0}: 1\u{202f}; oui, sans document cité\u{a0}: 2 (provisoire\u{a0}: 6 exigences sur 27 ont une réponse)"
     );
     assert_eq!(
         met_summary(&compute(&blank(Mode::Full)).requirements.overall, Lang::En),
         "No requirement assessed yet"
+    );
+}
+
+#[test]
+fn a_priority_without_a_target_names_the_next_level_never_a_gap() {
+    let mut a = blank(Mode::Quick);
+    area(&mut a, "culture").level = level(0);
+    area(&mut a, "health").level = level(3);
+    area(&mut a, "health").target = Level::new(4);
+    area(&mut a, "safety").level = level(1);
+    area(&mut a, "safety").target = Level::new(3);
+    let s = compute(&a);
+    let reason = |id, lang| priority_reason(&a, &s, AREA(id), lang);
+    assert!(
+        reason("culture", Lang::Fr).contains("prochaine étape\u{a0}: niveau 1"),
+        "{}",
+        reason("culture", Lang::Fr)
+    );
+    assert!(!reason("culture", Lang::Fr).contains("écart"));
+    // One level, then two: the words agree with the number.
+    assert!(reason("health", Lang::Fr).contains("écart de 1 niveau avec la cible"));
+    assert!(reason("safety", Lang::Fr).contains("écart de 2 niveaux avec la cible"));
+    assert!(reason("health", Lang::En).contains("1 level below the target"));
+    assert!(reason("safety", Lang::En).contains("2 levels below the target"));
+    assert!(reason("culture", Lang::En).contains("next step: level 1"));
+    // Gaps are named only where a target was set.
+    let g = gaps(&a, &s, Lang::En);
+    assert_eq!(g.len(), 2, "{g:?}");
+    assert!(g.iter().all(|t| !t.starts_with("Culture")));
+}
+
+#[test]
+fn demonstrated_readiness_is_worded_with_its_count_or_not_computed() {
+    let mut a = blank(Mode::Full);
+    let s = compute(&a);
+    // Nothing named anywhere: not computed, and why.
+    assert!(demonstrated_summary(
+        s.requirements.demonstrated(),
+        &s.requirements.overall,
+        Lang::Fr
+    )
+    .starts_with("non calculée"));
+    for r in a.requirements.iter_mut() {
+        r.met = Some(Met::Yes);
+        r.evidence = "Délibération du 12 mai".into();
+    }
+    let s = compute(&a);
+    assert_eq!(
+        demonstrated_summary(
+            s.requirements.demonstrated(),
+            &s.requirements.overall,
+            Lang::Fr
+        ),
+        "100\u{a0}% — 27 exigences sur 27 appuyées sur un document"
+    );
+    assert_eq!(
+        demonstrated_summary(
+            s.requirements.demonstrated(),
+            &s.requirements.overall,
+            Lang::En
+        ),
+        "100% — 27 of 27 requirements backed by a document"
     );
 }

@@ -256,8 +256,8 @@ fn scores_in_a_file_are_ignored_and_recomputed() {
     );
     assert_eq!(
         out["scores"]["areas"]["mobility"],
-        json!({ "level": 1, "gap": 3 }),
-        "no target: the gap is to 4; the holder changes no score"
+        json!({ "level": 1 }),
+        "no target: no gap (none is assumed); the holder changes no score"
     );
     assert_eq!(out["scores"]["management"]["overall"], json!(1.0));
     assert_eq!(out["scores"]["management"]["do"], Value::Null);

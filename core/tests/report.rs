@@ -96,13 +96,22 @@ fn a_full_headline_adds_the_management_system_and_the_requirements_met() {
     let a = full();
     let s = compute(&a);
     let f = facts(&report::headline(&a, &s, Lang::Fr));
-    assert_eq!(f.len(), 2 + 1 + 4 + 1);
-    // yes 1 + partly ½ + no 0 over 3 scored = 50 %.
+    assert_eq!(f.len(), 2 + 1 + 4 + 2);
+    // Demonstrated: only the partly with a document shows anything, in Plan (14 requirements):
+    // ½ / 14; the other phases 0; their mean ½ / 56 = 0.9 %. 3 of 27 answered: provisional.
+    assert_eq!(
+        f[f.len() - 2],
+        (
+            "Préparation démontrée".to_string(),
+            "1\u{a0}% — 1 exigence sur 27 appuyée sur un document (provisoire\u{a0}: 3 exigences sur 27 ont une réponse)".to_string()
+        )
+    );
+    // Declared: yes 1 + partly ½ + no 0 over 3 scored = 50 %, the yes naming no document.
     assert_eq!(
         f.last().unwrap(),
         &(
-            "Exigences satisfaites".to_string(),
-            "50\u{a0}% — 1 satisfaites, 1 en partie, 1 non satisfaites, 0 à vérifier".to_string()
+            "Préparation déclarée".to_string(),
+            "50\u{a0}% — satisfaites\u{a0}: 1\u{202f}; en partie\u{a0}: 1\u{202f}; non satisfaites\u{a0}: 1\u{202f}; à vérifier\u{a0}: 0\u{202f}; oui, sans document cité\u{a0}: 1 (provisoire\u{a0}: 3 exigences sur 27 ont une réponse)".to_string()
         )
     );
     match &report::headline(&a, &s, Lang::Fr) {
@@ -116,13 +125,16 @@ fn the_readiness_table_counts_each_clause_then_the_total() {
     let a = full();
     let s = compute(&a);
     let t = readiness_table(&s, Lang::Fr);
-    assert_eq!(t.head.len(), 8);
+    assert_eq!(t.head.len(), 9);
     assert_eq!(t.body.len(), 7);
     let context = &t.body[0];
     assert!(context.head.contains("Contexte"), "{}", context.head);
     let cells: Vec<&str> = context.cells.iter().map(|c| c.text.as_str()).collect();
-    // met, partly, not met, to check, n/a, unanswered (6 − 3), share.
-    assert_eq!(cells, ["1", "1", "1", "0", "0", "3", "50\u{a0}%"]);
+    // met, partly, not met, to check, n/a, unanswered (6 − 3), demonstrated (½ of 6), declared.
+    assert_eq!(
+        cells,
+        ["1", "1", "1", "0", "0", "3", "8\u{a0}%", "50\u{a0}%"]
+    );
     let total: Vec<&str> = t.foot[0].cells.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(
         total,
@@ -133,11 +145,13 @@ fn the_readiness_table_counts_each_clause_then_the_total() {
             "0",
             "0",
             &(N_REQUIREMENTS - 3).to_string(),
+            "1\u{a0}%",
             "50\u{a0}%"
         ]
     );
-    // A clause with nothing scored has no share, never 0 %.
-    assert_eq!(t.body[1].cells[6].text, "–");
+    // A clause with nothing scored has no declared share, never 0 %; it demonstrates nothing.
+    assert_eq!(t.body[1].cells[7].text, "–");
+    assert_eq!(t.body[1].cells[6].text, "0\u{a0}%");
     assert!(t
         .body
         .iter()

@@ -103,27 +103,40 @@ fn default_matrix_fills_cells_the_user_left() {
     }
 }
 
+fn score(level: u8, target: Option<u8>) -> Option<AreaScore> {
+    Some(AreaScore {
+        level,
+        target,
+        gap: target.map(|t| t.saturating_sub(level)),
+    })
+}
+
 #[test]
-fn gaps_use_the_target_or_four() {
+fn a_gap_is_measured_only_against_a_target_someone_set() {
     let s = compute(&partial());
     let g = |id| s.areas[area_index(id).unwrap()];
-    assert_eq!(g("governance"), Some(AreaScore { level: 2, gap: 1 }));
-    assert_eq!(g("health"), Some(AreaScore { level: 4, gap: 0 }));
-    assert_eq!(g("culture"), Some(AreaScore { level: 0, gap: 4 }));
+    assert_eq!(g("governance"), score(2, Some(3)));
+    assert_eq!(g("governance").unwrap().gap, Some(1));
+    // No target: no gap, and the next level is what to aim at.
+    assert_eq!(g("health"), score(4, None));
+    assert_eq!(g("culture"), score(0, None));
+    assert_eq!(g("culture").unwrap().gap, None);
+    assert_eq!(g("culture").unwrap().aim(), Some(1));
+    assert_eq!(g("health").unwrap().aim(), None, "nothing above 4");
     assert_eq!(g("education"), None);
     assert_eq!(g("mobility"), None, "out of scope");
     let mut a = partial();
     area(&mut a, "health").target = Level::new(2);
     let s = compute(&a);
-    assert_eq!(
-        s.areas[area_index("health").unwrap()],
-        Some(AreaScore { level: 4, gap: 0 })
-    );
+    let health = s.areas[area_index("health").unwrap()].unwrap();
+    assert_eq!(health.gap, Some(0), "a target below the level");
+    assert_eq!(health.step(), 0);
 }
 
 #[test]
 fn priorities_rank_by_gap_purpose_weights_and_own_priority() {
-    // governance: 1 × (2·3 + 1·1)/3 × 2/2 = 7/3; culture: 4 × 3/1 × 2/2 = 12; health has no gap.
+    // governance (target 3): gap 1 × (2·3 + 1·1)/3 × 2/2 = 7/3; culture (no target): the next
+    // level, 1 × 3/1 × 2/2 = 3; health is at 4, with no target: nothing to suggest.
     assert_eq!(
         ids(&compute(&partial()).priorities),
         ["culture", "governance"]
@@ -133,18 +146,25 @@ fn priorities_rank_by_gap_purpose_weights_and_own_priority() {
 #[test]
 fn an_areas_own_priority_can_lift_it() {
     let mut a = partial();
-    // governance: 7/3 × 3/2 = 3.5 < 12, still second; culture low: 12 × 1/2 = 6 > 3.5.
+    // governance high: 7/3 × 3/2 = 3.5 > culture's 3.
     area(&mut a, "governance").priority = Some(Priority::High);
-    area(&mut a, "culture").priority = Some(Priority::Low);
-    assert_eq!(ids(&compute(&a).priorities), ["culture", "governance"]);
-    area(&mut a, "culture").target = Level::new(1);
-    // culture: 1 × 3 × 1/2 = 1.5 < 3.5
     assert_eq!(ids(&compute(&a).priorities), ["governance", "culture"]);
+    // culture high too: 3 × 3/2 = 4.5 > 3.5.
+    area(&mut a, "culture").priority = Some(Priority::High);
+    assert_eq!(ids(&compute(&a).priorities), ["culture", "governance"]);
+    // A target of 4 for culture: gap 4 × 3 × 3/2 = 18.
+    area(&mut a, "culture").target = Level::new(4);
+    area(&mut a, "culture").priority = Some(Priority::Low);
+    // culture low: 4 × 3 × 1/2 = 6 > 3.5
+    assert_eq!(ids(&compute(&a).priorities), ["culture", "governance"]);
 }
 
 #[test]
 fn ties_go_to_the_larger_gap_then_the_standards_order() {
     let mut a = blank(Mode::Quick);
+    for x in a.areas.iter_mut() {
+        x.target = Level::new(4);
+    }
     priority(&mut a, "attractiveness", Priority::High);
     // governance: gap 1 × (2·3 + 1·2)/3 × 3/2 = 4
     let g = area(&mut a, "governance");
@@ -191,7 +211,8 @@ fn management_overall_is_the_mean_of_clauses_not_of_phases() {
     assert_eq!(s.management.phase(Pdca::Check), None); // evaluation unanswered
     assert_eq!(s.management.phase(Pdca::Act), Some(4.0));
     // The mean of the phases would be (2 + 2 + 4) / 3 = 2.67: a different figure.
-    assert_eq!((s.answered, s.asked), (6, 25));
+    // 6 + 12 + 7 clauses + 27 requirements + 12 holders.
+    assert_eq!((s.answered, s.asked), (6, 64));
 }
 
 #[test]
@@ -205,7 +226,8 @@ fn support_is_scored_in_the_do_phase_not_in_plan() {
     assert_eq!(s.management.phase(Pdca::Do), Some(3.0));
     // Overall, the mean of the five scored clauses: (1 + 3 + 4 + 2 + 4) / 5 = 14 / 5.
     assert_eq!(s.management.overall, Some(2.8));
-    assert_eq!((s.answered, s.asked), (6, 25));
+    // 6 + 12 + 7 clauses + 27 requirements + 12 holders.
+    assert_eq!((s.answered, s.asked), (6, 64));
 }
 
 #[test]
@@ -320,6 +342,10 @@ fn mixed_requirements_count_partly_as_half_and_leave_out_na_and_unknown() {
             na: 1,
             unknown: 1,
             asked: REQUIREMENTS.len(),
+            // No evidence given: nothing is documented, the n/a gives no reason.
+            yes_documented: 0,
+            partly_documented: 0,
+            na_unexplained: 1,
         }
     );
     assert_eq!(r.overall.answered(), 8);
@@ -471,7 +497,7 @@ fn quick_mode_gives_no_requirement_scores() {
 }
 
 #[test]
-fn requirements_holders_and_indicators_leave_completion_as_it_was() {
+fn full_completion_counts_the_checklist_and_the_holders_not_the_indicators() {
     let before = compute(&with_clauses(Mode::Full));
     let mut a = with_clauses(Mode::Full);
     for r in a.requirements.iter_mut() {
@@ -479,13 +505,19 @@ fn requirements_holders_and_indicators_leave_completion_as_it_was() {
     }
     for area in a.areas.iter_mut() {
         area.holder = Some(Holder::Intermunicipal);
-        area.followed[0] = Some(Followed::default());
     }
     let after = compute(&a);
-    assert_eq!(
-        (after.answered, after.asked, after.completion),
-        (before.answered, before.asked, before.completion)
-    );
+    // 27 requirements and 12 holders answered, on top of the 6 clauses.
+    assert_eq!((after.answered, after.asked), (6 + 27 + 12, 64));
+    assert_eq!(before.asked, after.asked);
+    // Indicators change nothing.
+    for area in a.areas.iter_mut() {
+        area.followed[0] = Some(Followed::default());
+    }
+    assert_eq!(compute(&a).completion, after.completion);
+    // An area out of scope is asked no holder.
+    a.areas[0].in_scope = false;
+    assert_eq!(compute(&a).asked, 64 - 2);
     assert_eq!(after.management, before.management);
     assert_eq!(after.overall, before.overall);
     assert_eq!(after.requirements.overall.share(), Some(1.0));
@@ -538,4 +570,91 @@ fn the_export_names_every_clause_in_scores_requirements_and_lists_unmet_ids() {
         out["scores"]["unmet"],
         serde_json::json!(["context.parties", "context.scope", "leadership.policy"])
     );
+}
+
+#[test]
+fn without_targets_every_area_below_four_counts_one_step_and_ties_go_to_the_lower_level() {
+    // Quick mode, no target anywhere: each area below 4 counts one step (the next level).
+    let mut a = blank(Mode::Quick);
+    priority(&mut a, "attractiveness", Priority::High);
+    // governance 3: 1 × (2·3 + 1·2)/3 × 2/2 = 8/3
+    let g = area(&mut a, "governance");
+    g.level = level(3);
+    g.contributions = contributions([2, 1, 0, 0, 0, 0]);
+    // education 1, health 2, culture 1: each 1 × 2 × 2/2 = 2 (one medium purpose)
+    for (id, l) in [("education", 1), ("health", 2), ("culture", 1)] {
+        let x = area(&mut a, id);
+        x.level = level(l);
+        x.contributions = contributions([0, 0, 0, 2, 0, 0]);
+    }
+    // safety at 4: no next level, never suggested.
+    area(&mut a, "safety").level = level(4);
+    let s = compute(&a);
+    // Ties at 2: the lower level first (education and culture at 1, in the standard's order),
+    // then health at 2.
+    assert_eq!(
+        ids(&s.priorities),
+        ["governance", "education", "culture", "health"]
+    );
+    assert!(s.areas.iter().flatten().all(|x| x.gap.is_none()));
+}
+
+/// Every requirement answered `met`, with `evidence`, where `which` says so; the rest unanswered.
+fn checklist(met: Met, evidence: &str, which: impl Fn(usize) -> bool) -> Assessment {
+    let mut a = blank(Mode::Full);
+    for (i, r) in a.requirements.iter_mut().enumerate() {
+        if which(i) {
+            r.met = Some(met);
+            r.evidence = evidence.into();
+        }
+    }
+    a
+}
+
+#[test]
+fn demonstrated_readiness_worked_examples() {
+    use autodiag_core::content::{CLAUSES, REQUIREMENTS};
+    let plan = |i: usize| CLAUSES[REQUIREMENTS[i].clause].phase == Pdca::Plan;
+    // All « we don't know »: nothing declared, nothing demonstrated (no document at all).
+    let r = compute(&checklist(Met::Unknown, "", |_| true)).requirements;
+    assert_eq!((r.overall.share(), r.demonstrated()), (None, None));
+    assert!(!r.overall.provisional(), "all answered");
+    // All « not applicable », each with a reason: declared has nothing to count; demonstrated is
+    // 0: an exclusion shows nothing. Every one is an exclusion to justify.
+    let r = compute(&checklist(Met::Na, "Pas de compétence", |_| true)).requirements;
+    assert_eq!((r.overall.share(), r.demonstrated()), (None, Some(0.0)));
+    assert_eq!((r.excluded.len(), r.overall.na_unexplained), (27, 0));
+    // Without reasons: each one is « raison manquante ».
+    let r = compute(&checklist(Met::Na, "  ", |_| true)).requirements;
+    assert_eq!(r.overall.na_unexplained, 27);
+    // All « yes » without a document: declared 100 %, demonstrated not computed, 27 yes without
+    // a document counted.
+    let r = compute(&checklist(Met::Yes, "", |_| true)).requirements;
+    assert_eq!((r.overall.share(), r.demonstrated()), (Some(1.0), None));
+    assert_eq!(r.overall.yes_undocumented(), 27);
+    // Plan only, every one shown by a document: Plan 100 %, Do, Check and Act 0 %: the headline
+    // is their mean, 25 %, where the plain share over the 27 would say 14/27 = 52 %.
+    let r = compute(&checklist(Met::Yes, "Délibération", plan)).requirements;
+    assert_eq!(r.phases[0].demonstrated(), Some(1.0));
+    assert_eq!(r.phases[3].demonstrated(), Some(0.0));
+    assert_eq!(r.demonstrated(), Some(0.25));
+    assert_eq!(r.overall.share(), Some(1.0));
+    assert!(r.overall.provisional(), "14 of 27 answered");
+    // The case: 3 yes (with documents) and 24 « we don't know »: declared 100 %, but
+    // demonstrated (3/14 + 0 + 0 + 0) / 4 = 3/56.
+    let mut a = checklist(Met::Unknown, "", |_| true);
+    for i in 0..3 {
+        a.requirements[i].met = Some(Met::Yes);
+        a.requirements[i].evidence = "Compte rendu".into();
+    }
+    let r = compute(&a).requirements;
+    assert_eq!(r.overall.share(), Some(1.0));
+    assert_eq!(r.demonstrated(), Some(3.0 / 56.0));
+    // Partly with a document counts half.
+    let r = compute(&checklist(Met::Partly, "Brouillon", |_| true)).requirements;
+    assert_eq!(r.demonstrated(), Some(0.5));
+    // Quick mode: nothing at all.
+    let mut q = checklist(Met::Yes, "Délibération", |_| true);
+    q.mode = Mode::Quick;
+    assert_eq!(compute(&q).requirements.demonstrated(), None);
 }

@@ -450,17 +450,25 @@ fn checklist(app: &AppContext, a: &Assessment, c: usize) -> Html {
             onchange: Callback::from(move |v: &str| e.emit(Edit::Requirement(r, Met::from_id(v)))),
             class: "inline compact",
         });
+        // « Sans objet » asks why, in the same field: the report lists it as an exclusion.
+        let na = answer.met == Some(Met::Na);
         let evidence = text_field(Field {
             id: app.id(&format!("evidence-{slug}")),
-            label: EVIDENCE_FIELD.label.get(lang),
-            hint: Some(
+            label: if na {
+                app.lang.walk().na_reason_label
+            } else {
+                EVIDENCE_FIELD.label.get(lang)
+            },
+            hint: Some(if na {
+                app.lang.walk().na_reason_hint.into()
+            } else {
                 format!(
                     "{} {}",
                     EVIDENCE_FIELD.help.get(lang),
                     req.evidence_hint.get(lang)
                 )
-                .into(),
-            ),
+                .into()
+            }),
             value: answer.evidence.clone(),
             oninput: {
                 let e = app.editor();

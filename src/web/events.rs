@@ -88,7 +88,8 @@ mod tests {
         }
         let v = summary(&a, &scoring::compute(&a));
         assert_eq!(v["api"], 1);
-        assert_eq!(v["asked"], 25);
+        // 6 priorities, 12 areas, 7 clauses, 27 requirements and 12 holders.
+        assert_eq!(v["asked"], 64);
         assert_eq!(v["overall"], Value::Null);
     }
 }

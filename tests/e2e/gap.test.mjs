@@ -16,7 +16,8 @@ const env = useServedApp();
 const ROOT = resolve(import.meta.dirname, '../..');
 const PHASES = ['Planifier', 'Mettre en œuvre', 'Contrôler', 'Agir'];
 const ANSWERS = ['Oui', 'En partie', 'Non', 'Sans objet', 'Nous ne savons pas'];
-const EVIDENCE = /Quel document le montre/;
+// The evidence field; for « Sans objet », the same field asks why (the report lists it to justify).
+const EVIDENCE = /Quel document le montre|Pourquoi cette exigence ne s’applique pas/;
 
 async function schema() {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -69,6 +70,8 @@ async function checkPhase(app, given, phase, when) {
   assert.equal(groups.length, mine.length, `${phase}: every requirement is asked`);
   for (const [i, g] of groups.entries()) {
     assert.ok(await g.getByRole('radio', { name: mine[i].answer, exact: true }).isChecked(), `${phase} ${i + 1}: « ${mine[i].answer} » ${when}`);
+    const asksWhy = (await evidence.nth(i).evaluate((el) => el.labels[0].textContent)).startsWith('Pourquoi');
+    assert.equal(asksWhy, mine[i].answer === 'Sans objet', `${phase} ${i + 1}: the field asks why only for « Sans objet »`);
     assert.equal(await evidence.nth(i).inputValue(), mine[i].text, `${phase} ${i + 1}: evidence ${when}`);
   }
 }
@@ -145,13 +148,19 @@ test('a full assessment as a gap analysis, kept through reload, « Précédent �
     await app.gotoStep(/Profil/);
     const counts = Object.fromEntries(ANSWERS.map((a) => [a, given.filter((g) => g.answer === a).length]));
     const share = Math.round((100 * (2 * counts.Oui + counts['En partie'])) / (2 * (counts.Oui + counts['En partie'] + counts.Non)));
-    await app.within.getByText(`${share} % — ${counts.Oui} satisfaites, ${counts['En partie']} en partie, ${counts.Non} non satisfaites, ${counts['Nous ne savons pas']} à vérifier`).first().waitFor();
+    // Declared readiness, the counts label first.
+    await app.within.getByText(`${share} % — satisfaites : ${counts.Oui} ; en partie : ${counts['En partie']} ; non satisfaites : ${counts.Non} ; à vérifier : ${counts['Nous ne savons pas']}`, { exact: false }).first().waitFor();
+    await app.within.getByText('Préparation démontrée', { exact: true }).first().waitFor();
     const table = app.within.getByRole('table', { name: 'Exigences du système de management par article' });
     const total = table.getByRole('row', { name: /^Toutes les exigences/ });
+    const cells = await total.getByRole('cell').allTextContents();
+    // The demonstrated share (second to last) depends on the documents named; the declared one
+    // is last.
     assert.equal(
-      (await total.getByRole('cell').allTextContents()).join('|'),
+      [...cells.slice(0, 6), cells[7]].join('|'),
       [counts.Oui, counts['En partie'], counts.Non, counts['Nous ne savons pas'], counts['Sans objet'], 0, `${share}\u00a0%`].join('|'),
     );
+    assert.match(cells[6], /^(\d+\u00a0%|–)$/);
     const add = app.within.getByRole('button', { name: /^Ajouter au plan d’action – / }).first();
     const requirement = (await add.textContent()).replace(/^Ajouter au plan d’action – /, '');
     await add.click();
@@ -239,13 +248,16 @@ test('a v1 file and a v1 share link open, migrated; the new questions are announ
   assert.deepEqual(stored.clauses.context.requirements, { 'context.climate': { answer: 'yes' } });
   assert.ok(!('climate_relevant' in stored.clauses.context));
   const original = JSON.parse(await readFile(v1, 'utf8'));
-  assert.equal(stored.scores.completion, original.scores.completion, 'completion keeps its v1 meaning');
+  // Full mode now also counts the checklist and the holders, which a v1 file never answered:
+  // completion goes down, and the note below says why.
+  assert.ok(stored.scores.completion < original.scores.completion, 'completion counts the new questions');
 
   // The climate question answered in v1 shows as the requirement's answer.
   await app.within.getByRole('button', { name: /^Reprendre/ }).first().click();
   await app.stepHeading().waitFor();
   const note = app.within.getByRole('note');
   await note.getByText(/version précédente des questions \(1\.0\.1\)/).waitFor();
+  await note.getByText(/L’avancement compte maintenant aussi les exigences/).waitFor();
   await app.gotoStep(/Système de management : Planifier/);
   const climate = app.within.getByRole('group', { name: /changement climatique touche/ });
   assert.ok(await climate.getByRole('radio', { name: 'Oui', exact: true }).isChecked());

@@ -53,7 +53,7 @@ test('the profile: charts with text alternatives and tables, axe in both languag
   assert.equal(await table.getAttribute('aria-expanded'), 'true');
   await app.page.getByRole('rowheader', { name: 'Attractivité' }).first().waitFor();
   // Priorities come with a sentence saying why.
-  await app.page.getByText(/Gouvernance, responsabilisation et engagement\u00a0: écart de 1 niveau\(x\)/).first().waitFor();
+  await app.page.getByText(/Gouvernance, responsabilisation et engagement\u00a0: écart de 1 niveau avec la cible/).first().waitFor();
   await app.page.getByRole('heading', { name: /À rechercher/ }).waitFor();
   assert.deepEqual(await app.accessibilityViolations(), [], 'profile FR');
   await app.chooseLanguage('English');

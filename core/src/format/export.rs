@@ -170,12 +170,31 @@ struct ScoresOut {
     /// `overall`, then every clause id: always present, `null` when nothing is scored there.
     requirements: Entries<Option<f64>>,
     unmet: Vec<&'static str>,
+    readiness: ReadinessOut,
 }
 
 #[derive(Serialize)]
 struct AreaScoreOut {
     level: u8,
-    gap: u8,
+    /// Only against a target someone set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gap: Option<u8>,
+}
+
+/// Declared and demonstrated readiness (`scoring.md` § Requirement scores), overall and per
+/// phase: `null` where not computable.
+#[derive(Serialize)]
+struct ReadinessOut {
+    declared: Option<f64>,
+    demonstrated: Option<f64>,
+    /// Plan, do, check, act.
+    phases: Entries<PhaseReadinessOut>,
+}
+
+#[derive(Serialize)]
+struct PhaseReadinessOut {
+    declared: Option<f64>,
+    demonstrated: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -235,6 +254,27 @@ fn scores_out(s: &Scores) -> ScoresOut {
             .iter()
             .map(|&r| REQUIREMENTS[r].id)
             .collect(),
+        readiness: ReadinessOut {
+            declared: s.requirements.overall.share(),
+            demonstrated: s.requirements.demonstrated(),
+            phases: Entries(
+                crate::content::Pdca::ALL
+                    .iter()
+                    .zip(&s.requirements.phases)
+                    .map(|(ph, c)| {
+                        (
+                            ph.info().id,
+                            PhaseReadinessOut {
+                                declared: c.share(),
+                                demonstrated: c
+                                    .demonstrated()
+                                    .filter(|_| s.requirements.has_documents()),
+                            },
+                        )
+                    })
+                    .collect(),
+            ),
+        },
     }
 }
 

@@ -149,6 +149,16 @@ macro_rules! words {
     )*};
 }
 
+/// The form of `forms` (one, more) that `n` takes in `lang`, with `n` and `rest` filled in:
+/// French takes the singular for 0 and 1, English for 1 only.
+pub fn plural(forms: [&str; 2], n: usize, rest: &[&str], lang: Lang) -> String {
+    let one = n == 1 || (n == 0 && lang == Lang::Fr);
+    let n = n.to_string();
+    let mut args = vec![n.as_str()];
+    args.extend_from_slice(rest);
+    fill(forms[usize::from(!one)], &args)
+}
+
 /// Replaces each `{}` of `template` with the next of `args`.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -409,6 +419,9 @@ pub struct WalkUi {
     pub new_questions: &'static str,
     pub new_questions_ok: &'static str,
     pub other_indicators_label: &'static str,
+    /// The evidence field's label and hint when the answer is « Sans objet »: its reason.
+    pub na_reason_label: &'static str,
+    pub na_reason_hint: &'static str,
 }
 
 /// The words only the report reads (the review, the profile, the printed report, the blank
@@ -439,7 +452,10 @@ pub struct ReportUi {
     pub col_achievement: &'static str,
     pub priorities_heading: &'static str,
     pub no_priorities: &'static str,
-    pub priority_why: &'static str,
+    /// The gap to a target someone set, by number: one, then more.
+    pub priority_why: [&'static str; 2],
+    /// "next step: level {}": a priority when no target is set.
+    pub next_step: &'static str,
     pub out_of_scope_heading: &'static str,
     pub unknowns_heading: &'static str,
     pub csv_section: &'static str,
@@ -515,6 +531,27 @@ pub struct ReportUi {
     pub content_version_note: &'static str,
     /// "This area is run by {}: …", after a finding on an area another body holds.
     pub taking_part: &'static str,
+    pub demonstrated_label: &'static str,
+    pub declared_label: &'static str,
+    /// "{} of {} requirements backed by a document", by number.
+    pub demonstrated_count: [&'static str; 2],
+    /// "provisional: {} of {} requirements answered", by number.
+    pub provisional: [&'static str; 2],
+    pub no_documents: &'static str,
+    /// "yes, no document named: {}".
+    pub yes_undocumented: &'static str,
+    pub col_demonstrated: &'static str,
+    pub phases_caption: &'static str,
+    pub col_phase: &'static str,
+    pub col_asked: &'static str,
+    pub exclusions_heading: &'static str,
+    pub exclusions_intro: &'static str,
+    pub reason_missing: &'static str,
+    /// "reason given: {}".
+    pub reason_given: &'static str,
+    pub mismatch_heading: &'static str,
+    /// "{clause}: level {} but {share} of its requirements met …".
+    pub mismatch: &'static str,
 }
 }
 

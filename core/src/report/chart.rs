@@ -235,12 +235,9 @@ fn area_level(a: &Assessment, s: &Scores, i: usize, lang: Lang) -> Result<u8, &'
     }
 }
 
-/// The target drawn for an area: the one set, else the one scoring assumed.
-fn area_target(a: &Assessment, s: &Scores, i: usize) -> Option<u8> {
-    a.areas[i]
-        .target
-        .map(|t| t.get())
-        .or_else(|| s.areas[i].map(|x| x.level + x.gap))
+/// The target drawn for an area: only one someone set (none is assumed).
+fn area_target(a: &Assessment, _: &Scores, i: usize) -> Option<u8> {
+    a.areas[i].target.map(|t| t.get())
 }
 
 /// Current and target level of the twelve areas, side by side, with an earlier assessment's
@@ -316,10 +313,11 @@ pub fn bars(a: &Assessment, s: &Scores, earlier: Option<&Scores>, lang: Lang) ->
         lang.report().col_level.to_string(),
         lang.report().col_target.to_string(),
     ];
-    let mut keys = vec![
-        ("key key-now", lang.report().legend_current.to_string()),
-        ("key key-target", lang.report().legend_target.to_string()),
-    ];
+    let mut keys = vec![("key key-now", lang.report().legend_current.to_string())];
+    // No target bar without a target someone set: no key for it either.
+    if (0..N_AREAS).any(|i| area_target(a, s, i).is_some()) {
+        keys.push(("key key-target", lang.report().legend_target.to_string()));
+    }
     if earlier.is_some() {
         head.push(lang.report().col_change.to_string());
         keys.push(("key key-earlier-line", lang.report().col_change.to_string()));
