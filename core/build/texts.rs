@@ -17,46 +17,38 @@ pub(crate) fn check_ids<'a>(what: &str, found: impl Iterator<Item = &'a str>, ex
 }
 
 pub(crate) fn text(t: &Text, place: &str) -> String {
-    for (lang, s) in [("fr", &t.fr), ("en", &t.en)] {
-        if s.trim().is_empty() {
-            fail(format!("{place}.{lang} is empty"));
-        }
-    }
-    format!("Text({})", intern(&t.fr, &t.en))
+    interned(&TABLE, "Text", t, place)
 }
 
 /// A hint only the walk shows (how to answer, where to find a figure): a `Hint`, in tables of
 /// its own (`FR_HINTS`, `EN_HINTS`) that the on-demand module never reads, so does not carry.
 pub(crate) fn hint(t: &Text, place: &str) -> String {
-    for (lang, s) in [("fr", &t.fr), ("en", &t.en)] {
-        if s.trim().is_empty() {
-            fail(format!("{place}.{lang} is empty"));
-        }
-    }
-    format!("Hint({})", intern_in(&HINTS, &t.fr, &t.en))
+    interned(&HINTS, "Hint", t, place)
 }
 
 /// A text only the report shows (what a holder means, the actions it suggests): a `Note`, in
 /// tables of their own (`FR_NOTES`, `EN_NOTES`) that the first module never reads.
 pub(crate) fn note(t: &Text, place: &str) -> String {
+    interned(&NOTES, "Note", t, place)
+}
+
+pub(crate) fn notes(ts: &[Text], place: &str) -> String {
+    list(ts, place, note)
+}
+
+/// `t`, checked in both languages, as `ty(index)` in `table`.
+fn interned(
+    table: &'static std::thread::LocalKey<Table>,
+    ty: &str,
+    t: &Text,
+    place: &str,
+) -> String {
     for (lang, s) in [("fr", &t.fr), ("en", &t.en)] {
         if s.trim().is_empty() {
             fail(format!("{place}.{lang} is empty"));
         }
     }
-    format!("Note({})", intern_in(&NOTES, &t.fr, &t.en))
-}
-
-pub(crate) fn notes(ts: &[Text], place: &str) -> String {
-    if ts.is_empty() {
-        fail(format!("{place} has no entry"));
-    }
-    let items: Vec<String> = ts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| note(t, &format!("{place}[{i}]")))
-        .collect();
-    format!("&[{}]", items.join(", "))
+    format!("{ty}({})", intern_in(table, &t.fr, &t.en))
 }
 
 pub(crate) fn opt_hint(t: &Option<Text>, place: &str) -> String {
@@ -73,11 +65,6 @@ thread_local! {
     static HINTS: Table = const { std::cell::RefCell::new(Vec::new()) };
     /// The same for the notes.
     static NOTES: Table = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The index of a text in the tables `FR_TEXTS` and `EN_TEXTS`.
-pub(crate) fn intern(fr: &str, en: &str) -> usize {
-    intern_in(&TABLE, fr, en)
 }
 
 fn intern_in(which: &'static std::thread::LocalKey<Table>, fr: &str, en: &str) -> usize {
@@ -121,13 +108,18 @@ fn table(which: &'static std::thread::LocalKey<Table>, name: &str) -> String {
 }
 
 pub(crate) fn texts(ts: &[Text], place: &str) -> String {
+    list(ts, place, text)
+}
+
+/// A non-empty list of texts as a slice of `one`'s values.
+fn list(ts: &[Text], place: &str, one: fn(&Text, &str) -> String) -> String {
     if ts.is_empty() {
         fail(format!("{place} has no entry"));
     }
     let items: Vec<String> = ts
         .iter()
         .enumerate()
-        .map(|(i, t)| text(t, &format!("{place}[{i}]")))
+        .map(|(i, t)| one(t, &format!("{place}[{i}]")))
         .collect();
     format!("&[{}]", items.join(", "))
 }

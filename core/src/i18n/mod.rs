@@ -56,65 +56,37 @@ impl Lang {
     }
 }
 
-impl crate::content::Hint {
-    /// The hint in `lang`, as [`Text::get`](crate::content::Text::get) (its own tables).
-    #[inline(never)]
-    pub fn get(self, lang: Lang) -> &'static str {
-        let i = usize::from(self.0);
-        match lang {
-            Lang::Fr => crate::content::FR_HINTS[i],
-            Lang::En => pack::english().map_or(crate::content::FR_HINTS[i], |p| p.hints[i]),
+/// `get`, `fr` and `en` for a kind of content text, each kind with tables of its own (French
+/// compiled in, English compiled in or from the pack). `get` is not inlined: it is called in
+/// hundreds of places, and one copy of it is smaller.
+macro_rules! content_texts {
+    ($($ty:ident: $fr:ident, $pack:ident;)*) => {$(
+        impl crate::content::$ty {
+            /// The text in `lang`; in French while `lang`'s pack is not installed.
+            #[inline(never)]
+            pub fn get(self, lang: Lang) -> &'static str {
+                let i = usize::from(self.0);
+                match lang {
+                    Lang::Fr => crate::content::$fr[i],
+                    Lang::En => pack::english().map_or(crate::content::$fr[i], |p| p.$pack[i]),
+                }
+            }
+
+            pub fn fr(self) -> &'static str {
+                self.get(Lang::Fr)
+            }
+
+            pub fn en(self) -> &'static str {
+                self.get(Lang::En)
+            }
         }
-    }
-
-    pub fn fr(self) -> &'static str {
-        self.get(Lang::Fr)
-    }
-
-    pub fn en(self) -> &'static str {
-        self.get(Lang::En)
-    }
+    )*};
 }
 
-impl crate::content::Note {
-    /// The note in `lang`, as [`Text::get`](crate::content::Text::get) (its own tables).
-    #[inline(never)]
-    pub fn get(self, lang: Lang) -> &'static str {
-        let i = usize::from(self.0);
-        match lang {
-            Lang::Fr => crate::content::FR_NOTES[i],
-            Lang::En => pack::english().map_or(crate::content::FR_NOTES[i], |p| p.notes[i]),
-        }
-    }
-
-    pub fn fr(self) -> &'static str {
-        self.get(Lang::Fr)
-    }
-
-    pub fn en(self) -> &'static str {
-        self.get(Lang::En)
-    }
-}
-
-impl crate::content::Text {
-    /// The text in `lang`; in French while `lang`'s pack is not installed. Not inlined: it is
-    /// called in hundreds of places, and one copy of it is smaller.
-    #[inline(never)]
-    pub fn get(self, lang: Lang) -> &'static str {
-        let i = usize::from(self.0);
-        match lang {
-            Lang::Fr => crate::content::FR_TEXTS[i],
-            Lang::En => pack::english().map_or(crate::content::FR_TEXTS[i], |p| p.texts[i]),
-        }
-    }
-
-    pub fn fr(self) -> &'static str {
-        self.get(Lang::Fr)
-    }
-
-    pub fn en(self) -> &'static str {
-        self.get(Lang::En)
-    }
+content_texts! {
+    Text: FR_TEXTS, texts;
+    Hint: FR_HINTS, hints;
+    Note: FR_NOTES, notes;
 }
 
 /// Declares the tables' structs: `repr(C)` and made of nothing but `&'static str` (checked at
